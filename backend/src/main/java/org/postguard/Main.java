@@ -1,0 +1,182 @@
+package org.postguard;
+
+import org.postguard.check.CheckRequest;
+import org.postguard.check.CheckResult;
+import org.postguard.check.Checker;
+import org.postguard.check.Signal;
+import org.postguard.check.Warning;
+import org.postguard.eval.Corpus;
+import org.postguard.eval.Evaluation;
+import org.postguard.lexicon.DataFiles;
+import org.postguard.server.ApiJson;
+import org.postguard.server.PostGuardServer;
+import org.postguard.server.ServerSettings;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The PostGuard command line.
+ *
+ * <pre>
+ * java -jar postguard-backend.jar [serve] [--port N] [--host H --token T] [--organisation FILE] [--data DIR]
+ * java -jar postguard-backend.jar check [--json] [--explain] [TEXT...]     (TEXT or standard input)
+ * java -jar postguard-backend.jar evaluate FILE.jsonl
+ * </pre>
+ */
+public final class Main {
+    private static final String USAGE = """
+            PostGuard: warns doctors when a social-media post risks patient confidentiality or professional guidance.
+
+            Usage:
+              postguard [serve] [--port N] [--host ADDRESS --token TOKEN] [--organisation FILE] [--data DIR]
+                  Start the local server (default 127.0.0.1:%d).
+              postguard check [--json] [--explain] [TEXT...]
+                  Check TEXT (or standard input) and print the warnings.
+              postguard evaluate FILE.jsonl
+                  Run a labelled corpus through the checker and print precision, recall and false alarms.
+
+            Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA.
+            """.formatted(ServerSettings.DEFAULT_PORT);
+
+    /** Held so the logger (and its level) is not garbage-collected. */
+    private static final java.util.logging.Logger LUCENE_VECTOR_NOTICE =
+            java.util.logging.Logger.getLogger("org.apache.lucene.internal.vectorization");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        LUCENE_VECTOR_NOTICE.setLevel(java.util.logging.Level.SEVERE); // PostGuard uses no vectors
+        List<String> rest = new ArrayList<>(List.of(args));
+        String command = rest.isEmpty() || rest.getFirst().startsWith("--") ? "serve" : rest.removeFirst();
+        try {
+            int status = switch (command) {
+                case "serve" -> serve(rest);
+                case "check" -> check(rest, System.out);
+                case "evaluate" -> evaluate(rest, System.out);
+                case "help", "--help", "-h" -> {
+                    System.out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    System.err.println("Unknown command '" + command + "'.\n");
+                    System.err.print(USAGE);
+                    yield 2;
+                }
+            };
+            if (status != 0 || !command.equals("serve")) {
+                System.exit(status);
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("postguard: " + e.getMessage());
+            System.exit(2);
+        } catch (IOException e) {
+            System.err.println("postguard: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static int serve(List<String> args) {
+        ServerSettings settings = ServerSettings.defaults()
+                .withPort(Integer.parseInt(option(args, "--port", env("POSTGUARD_PORT", String.valueOf(ServerSettings.DEFAULT_PORT)))))
+                .withHost(option(args, "--host", env("POSTGUARD_HOST", "127.0.0.1")))
+                .withToken(option(args, "--token", env("POSTGUARD_TOKEN", null)));
+        String organisation = option(args, "--organisation", env("POSTGUARD_ORGANISATION", null));
+        String data = option(args, "--data", env("POSTGUARD_DATA", null));
+        if (organisation != null) {
+            settings = settings.withOrganisationFile(Path.of(organisation));
+        }
+        if (data != null) {
+            settings = settings.withDataFolder(Path.of(data));
+        }
+        rejectLeftovers(args);
+        long started = System.nanoTime();
+        PostGuardServer server = PostGuardServer.start(settings);
+        long ms = (System.nanoTime() - started) / 1_000_000;
+        long sinceJvm = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        System.out.printf(Locale.ROOT, "PostGuard %s listening on http://%s:%d (ready in %d ms, %d ms after JVM start). Checked text is never stored or logged.%n",
+                PostGuardServer.version(), settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host(),
+                server.port(), ms, sinceJvm);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return 0;
+    }
+
+    private static int check(List<String> args, PrintStream out) throws IOException {
+        boolean json = args.remove("--json");
+        boolean explain = args.remove("--explain");
+        String text = args.isEmpty()
+                ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
+                : String.join(" ", args);
+        if (text.length() > Checker.MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("the text is longer than " + Checker.MAX_TEXT_LENGTH + " characters");
+        }
+        Checker checker = Checker.load(DataFiles.bundled());
+        CheckResult result = checker.check(CheckRequest.of(text));
+        if (json) {
+            out.println(ApiJson.result(result, explain));
+            return 0;
+        }
+        if (result.warnings().isEmpty()) {
+            out.println("No warnings.");
+            return 0;
+        }
+        out.println("Risk: " + result.risk());
+        for (Warning w : result.warnings()) {
+            out.printf(Locale.ROOT, "%n[%s] %s: %s%n", w.severity(), w.category().id(), w.message());
+            out.printf(Locale.ROOT, "  words: \"%s\" (%d-%d)%n", text.substring(w.start(), w.end()), w.start(), w.end());
+            if (explain) {
+                out.printf(Locale.ROOT, "  rule: %s, score %.1f%n", w.rule(), w.score());
+                for (Signal s : w.signals()) {
+                    out.printf(Locale.ROOT, "  signal %-14s \"%s\" (%d-%d) from %s%n", s.kind().id(),
+                            text.substring(s.start(), s.end()), s.start(), s.end(), s.source());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static int evaluate(List<String> args, PrintStream out) throws IOException {
+        if (args.size() != 1) {
+            throw new IllegalArgumentException("evaluate takes one corpus file (JSON Lines)");
+        }
+        Path file = Path.of(args.getFirst());
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("no such corpus file: " + file);
+        }
+        Checker checker = Checker.load(DataFiles.bundled());
+        out.println(Evaluation.run(checker, Corpus.read(file)).report());
+        return 0;
+    }
+
+    private static String option(List<String> args, String name, String fallback) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return fallback;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        args.remove(at);
+        return args.remove(at);
+    }
+
+    private static void rejectLeftovers(List<String> args) {
+        if (!args.isEmpty()) {
+            throw new IllegalArgumentException("unexpected argument '" + args.getFirst() + "' (see --help)");
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

@@ -1,0 +1,95 @@
+package org.postguard.check;
+
+import org.postguard.detect.Detector;
+import org.postguard.detect.Detectors;
+import org.postguard.detect.Post;
+import org.postguard.lexicon.DataFiles;
+import org.postguard.lexicon.Lexicon;
+import org.postguard.score.Scorer;
+import org.postguard.score.Scorers;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Checks a draft post and explains what in it could breach confidentiality or professional
+ * guidance. Thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * Checker checker = Checker.load(DataFiles.bundled());
+ * CheckResult result = checker.check(CheckRequest.of("Saw a 34yo in bay 4 today with DKA"));
+ * result.risk();        // "high"
+ * result.warnings();    // [confidentiality-combination: age + condition + place + today]
+ * }</pre>
+ *
+ * The text is held only for the duration of {@link #check}: nothing is logged, cached or kept.
+ */
+public final class Checker {
+    /** Longest text accepted, in UTF-16 code units. */
+    public static final int MAX_TEXT_LENGTH = 20_000;
+
+    private static final Comparator<Signal> BY_POSITION =
+            Comparator.comparingInt(Signal::start).thenComparing(Comparator.comparingInt(Signal::end).reversed());
+
+    private final Lexicon lexicon;
+    private final List<Detector> detectors;
+    private final List<Scorer> scorers;
+
+    public Checker(Lexicon lexicon, List<Detector> detectors, List<Scorer> scorers) {
+        this.lexicon = lexicon;
+        this.detectors = List.copyOf(detectors);
+        this.scorers = List.copyOf(scorers);
+    }
+
+    /** A checker with the standard detectors and scorers over the given data. */
+    public static Checker load(DataFiles data) {
+        return new Checker(Lexicon.build(data.entries()), Detectors.standard(), Scorers.standard());
+    }
+
+    public Lexicon lexicon() {
+        return lexicon;
+    }
+
+    public CheckResult check(CheckRequest request) {
+        long started = System.nanoTime();
+        String text = request.text();
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("text is longer than " + MAX_TEXT_LENGTH + " characters");
+        }
+        Post post = new Post(text, request.personalTerms(), lexicon);
+        List<Signal> signals = signals(post);
+        List<Warning> warnings = new ArrayList<>();
+        for (Scorer scorer : scorers) {
+            scorer.score(post, signals, warnings);
+        }
+        warnings.sort(Comparator.comparing(Warning::severity).reversed().thenComparingInt(Warning::start));
+        return new CheckResult(warnings, (System.nanoTime() - started) / 1000);
+    }
+
+    /** Every detector's signals, in text order, without spans repeated inside a longer one of the same group. */
+    public List<Signal> signals(Post post) {
+        List<Signal> found = new ArrayList<>();
+        for (Detector detector : detectors) {
+            detector.detect(post, found);
+        }
+        found.sort(BY_POSITION);
+        List<Signal> kept = new ArrayList<>(found.size());
+        for (Signal s : found) {
+            if (kept.stream().noneMatch(k -> contains(k, s) && redundant(k, s))) {
+                kept.add(s);
+            }
+        }
+        return kept;
+    }
+
+    private static boolean contains(Signal outer, Signal inner) {
+        return outer.start() <= inner.start() && outer.end() >= inner.end();
+    }
+
+    /** A span inside another adds nothing when it tells the same thing (or is the sex word of a patient reference). */
+    private static boolean redundant(Signal outer, Signal inner) {
+        return outer.kind().group() == inner.kind().group()
+                || outer.kind() == SignalKind.PATIENT && inner.kind() == SignalKind.SEX;
+    }
+}

@@ -1,0 +1,64 @@
+package org.postguard.check;
+
+import java.util.Locale;
+
+/**
+ * What a span of text tells about a post. Each kind belongs to a {@link Group}; the confidentiality
+ * score counts distinct groups, so three drug names are one piece of clinical detail, not three.
+ */
+public enum SignalKind {
+    PATIENT(Group.PATIENT, "patient reference"),
+    BED(Group.PLACE, "bed or bay"),
+    AGE(Group.AGE, "age"),
+    SEX(Group.SEX, "sex"),
+    CONDITION(Group.CLINICAL, "condition"),
+    SYMPTOM(Group.CLINICAL, "symptom"),
+    PROCEDURE(Group.CLINICAL, "procedure"),
+    INVESTIGATION(Group.CLINICAL, "investigation"),
+    DRUG(Group.CLINICAL, "drug"),
+    ANATOMY(Group.CONTEXT, "anatomy"),
+    SETTING(Group.PLACE, "place"),
+    WORKPLACE(Group.PLACE, "your workplace"),
+    ROLE(Group.CONTEXT, "clinical role"),
+    TIME_ANCHOR(Group.TIME, "time"),
+    DATE(Group.TIME, "date"),
+    TIME(Group.TIME, "time of day"),
+    DATE_OF_BIRTH(Group.HARD, "date of birth"),
+    NHS_NUMBER(Group.HARD, "NHS number"),
+    NAME(Group.HARD, "name"),
+    POSTCODE(Group.HARD, "postcode"),
+    PHONE(Group.HARD, "phone number"),
+    EMAIL(Group.HARD, "email address"),
+    INTEREST_DECLARED(Group.DECLARATION, "declared interest"),
+    CONSENT_DECLARED(Group.DECLARATION, "stated consent"),
+    PHRASE(Group.PHRASE, "risky phrase");
+
+    /** Families of signals; the confidentiality score counts distinct groups. */
+    public enum Group { PATIENT, AGE, SEX, CLINICAL, PLACE, TIME, HARD, CONTEXT, DECLARATION, PHRASE }
+
+    private final Group group;
+    private final String label;
+
+    SignalKind(Group group, String label) {
+        this.group = group;
+        this.label = label;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    /** Plain words for messages, e.g. "date of birth". */
+    public String label() {
+        return label;
+    }
+
+    /** The API id, e.g. {@code date-of-birth}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public boolean isClinical() {
+        return group == Group.CLINICAL;
+    }
+}

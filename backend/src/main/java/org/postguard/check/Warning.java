@@ -1,0 +1,25 @@
+package org.postguard.check;
+
+import java.util.List;
+
+/**
+ * One thing the doctor should look at before posting.
+ *
+ * @param rule     stable id of the rule that fired, e.g. {@code confidentiality-combination}
+ * @param start    first UTF-16 offset of the words concerned
+ * @param end      offset just past them
+ * @param message  one plain sentence
+ * @param signals  the spans that combined into this warning
+ * @param score    the number behind the severity, shown by {@code check --explain}
+ */
+public record Warning(String rule, Category category, Severity severity, int start, int end,
+                      String message, List<Signal> signals, double score) {
+    public Warning {
+        signals = List.copyOf(signals);
+    }
+
+    /** The guidance catalogue entry that explains this warning. */
+    public String guidance() {
+        return category.id();
+    }
+}

@@ -1,0 +1,34 @@
+package org.postguard.detect;
+
+import org.postguard.check.SignalKind;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ages as clinicians and patients write them: "34yo", "34 y/o", "34-year-old", "aged 34",
+ * "in her 80s", "a 3 month old", "72M". The doctor's own age ("I'm 34", "in my 40s") is not
+ * reported: it identifies nobody else.
+ */
+public final class AgeDetector extends RegexDetector {
+    private static final String DECADES = "(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)";
+    private static final Pattern YEARS_OLD = Pattern.compile(
+            "(?i)\\b\\d{1,3}\\s?(?:-\\s?)?(?:yo|y/o|y\\.o\\.?|yrs?(?:\\s?old)?|years?(?:\\s|-)old|yr(?:\\s|-)old|year(?:\\s|-)?old)(?![a-z])");
+    private static final Pattern INFANT = Pattern.compile(
+            "(?i)\\b\\d{1,2}\\s?(?:-\\s?)?(?:day|week|wk|month|mo)s?(?:\\s|-)old\\b");
+    private static final Pattern AGED = Pattern.compile("(?i)\\b(?:aged?|age:)\\s?\\d{1,3}\\b");
+    private static final Pattern DECADE = Pattern.compile(
+            "(?i)\\b(?:in\\s+)?(?:his|her|their|early|mid|late)\\s+(?:early\\s+|mid\\s+|late\\s+|mid-)?(?:\\d0s|\\d0's|" + DECADES + ")");
+    private static final Pattern COMPACT = Pattern.compile("\\b\\d{1,3}\\s?(?:M|F|yo[MF])\\b");
+
+    public AgeDetector() {
+        super(SignalKind.AGE, YEARS_OLD, INFANT, AGED, DECADE, COMPACT);
+    }
+
+    @Override
+    SignalKind classify(String text, Matcher match) {
+        String before = before(text, match.start(), 12);
+        boolean own = before.matches(".*\\b(?:i'm|i am|im|i was|i turned|i turn|when i was|i'll be|in my|at)\\s*$");
+        return own ? null : SignalKind.AGE;
+    }
+}

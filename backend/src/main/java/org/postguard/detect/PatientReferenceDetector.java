@@ -1,0 +1,30 @@
+package org.postguard.detect;
+
+import org.postguard.check.SignalKind;
+
+import java.util.regex.Pattern;
+
+/**
+ * References to one particular patient that need grammar rather than a word list: a clinical
+ * verb followed by a person ("saw a 34yo", "admitted a lady", "clerked this chap") or a person
+ * placed in a bed or area ("the guy in bed 3", "lady in bay 2", "man in resus").
+ * Fixed phrases ("my patient", "pt") come from {@code signals/patient-reference.txt}.
+ */
+public final class PatientReferenceDetector extends RegexDetector {
+    private static final String PERSON = "(?:\\d{1,3}\\s?(?:yo|y/o|year[- ]old|yr[- ]old)|\\d{1,3}[MF]|lady|gentleman|gent|man|woman"
+            + "|guy|chap|lad|lass|girl|boy|bloke|fella|kid|child|baby|patient|pt|toddler|teenager|teen|mum|dad|grandad"
+            + "|gran|nan|student|footballer|teacher|celebrity|pensioner|dude)";
+    private static final Pattern VERB_PERSON = Pattern.compile(
+            "(?i)\\b(?:saw|seen|seeing|had|have|admitted|admitting|clerked|clerking|treated|treating|reviewed|reviewing|assessed"
+                    + "|intubated|tubed|resuscitated|discharged|examined|operated on|sutured|stitched up|triaged|scanned|referred"
+                    + "|met|looked after|cared for|delivered|sectioned|cannulated|catheterised|certified|pronounced|told)"
+                    + "\\s+(?:a|an|this|the|one|another|my|our|that)\\s+(?:(?:young|old|elderly|lovely|poor|little|frail|sweet|older|middle-aged|teenage)\\s+)?"
+                    + PERSON + "\\b");
+    private static final Pattern PERSON_PLACED = Pattern.compile(
+            "(?i)\\b(?:the|a|this|that|our|my)\\s+(?:(?:young|old|elderly|lovely|poor|little|frail|sweet|older)\\s+)?" + PERSON
+                    + "\\s+(?:in|on|from|at)\\s+(?:the\\s+)?(?:bed|bay|cubicle|cubi|resus|majors|minors|side\\s?room|room|ward|corridor|trolley|chair|cardiac|paeds|triage|recovery|theatre|ambulance)\\b");
+
+    public PatientReferenceDetector() {
+        super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED);
+    }
+}

@@ -1,0 +1,220 @@
+package org.postguard.lexicon;
+
+import org.postguard.check.Category;
+import org.postguard.check.Severity;
+import org.postguard.check.SignalKind;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads PostGuard's data files (see {@code postguard/README.md}) from the classpath, or from a
+ * folder laid out the same way so an adviser can try changes without rebuilding.
+ * Every problem found is reported with its file and line; {@link #problems()} lists them.
+ */
+public final class DataFiles {
+    /** Vocabulary files and the signal each one's terms give. */
+    public static final Map<String, SignalKind> VOCABULARY = orderedMap(
+            "vocabulary/conditions.txt", SignalKind.CONDITION,
+            "vocabulary/symptoms.txt", SignalKind.SYMPTOM,
+            "vocabulary/procedures.txt", SignalKind.PROCEDURE,
+            "vocabulary/investigations.txt", SignalKind.INVESTIGATION,
+            "vocabulary/drugs.txt", SignalKind.DRUG,
+            "vocabulary/anatomy.txt", SignalKind.ANATOMY,
+            "vocabulary/settings.txt", SignalKind.SETTING,
+            "vocabulary/roles.txt", SignalKind.ROLE);
+
+    /** Signal phrase lists: words that are not risky alone but tell the scorer something. */
+    public static final Map<String, SignalKind> SIGNALS = orderedMap(
+            "signals/patient-reference.txt", SignalKind.PATIENT,
+            "signals/time-anchor.txt", SignalKind.TIME_ANCHOR,
+            "signals/declared-interest.txt", SignalKind.INTEREST_DECLARED,
+            "signals/declared-consent.txt", SignalKind.CONSENT_DECLARED);
+
+    private static final Pattern VARIANT_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
+    private static final Pattern RULE_HEADER = Pattern.compile("\\[([a-z0-9]+(?:-[a-z0-9]+)*)]");
+    private static final Pattern SETTING = Pattern.compile("([a-z]+)\\s*=\\s*(.*)");
+
+    private final Path folder;
+    private final List<String> problems = new ArrayList<>();
+
+    private DataFiles(Path folder) {
+        this.folder = folder;
+    }
+
+    /** The data shipped inside PostGuard. */
+    public static DataFiles bundled() {
+        return new DataFiles(null);
+    }
+
+    /** Data from a folder with the same layout as {@code backend/src/main/resources/postguard}. */
+    public static DataFiles in(Path folder) {
+        return new DataFiles(folder);
+    }
+
+    /** Problems found while reading so far, each naming file and line. */
+    public List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Every entry of every vocabulary, signal and phrase file. */
+    public List<LexiconEntry> entries() {
+        List<LexiconEntry> entries = new ArrayList<>();
+        VOCABULARY.forEach((file, kind) -> entries.addAll(readList(file, kind)));
+        SIGNALS.forEach((file, kind) -> entries.addAll(readList(file, kind)));
+        for (Category category : Category.values()) {
+            entries.addAll(readPhrases(category));
+        }
+        return entries;
+    }
+
+    /** A vocabulary or signal file: one concept a line, variants separated by {@code |}. */
+    public List<LexiconEntry> readList(String file, SignalKind kind) {
+        List<LexiconEntry> entries = new ArrayList<>();
+        List<String> lines = lines(file);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            for (String variant : VARIANT_SEPARATOR.split(line, -1)) {
+                if (variant.isEmpty()) {
+                    problems.add(file + ":" + (i + 1) + ": empty variant");
+                } else {
+                    entries.add(LexiconEntry.of(variant, kind, null, file + ":" + (i + 1)));
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** A {@code phrases/<category>.txt} file of rule blocks. */
+    public List<LexiconEntry> readPhrases(Category category) {
+        String file = "phrases/" + category.id() + ".txt";
+        List<String> lines = lines(file);
+        List<RuleBuilder> rules = new ArrayList<>();
+        RuleBuilder rule = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            String where = file + ":" + (i + 1);
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            var header = RULE_HEADER.matcher(line);
+            var setting = SETTING.matcher(line);
+            if (header.matches()) {
+                rule = new RuleBuilder(header.group(1), category, where);
+                rules.add(rule);
+            } else if (rule == null) {
+                problems.add(where + ": phrase before any [rule-id] header");
+            } else if (setting.matches() && rule.phrases.isEmpty()) {
+                rule.set(setting.group(1), setting.group(2).strip(), where, problems);
+            } else {
+                for (String variant : VARIANT_SEPARATOR.split(line, -1)) {
+                    if (variant.isEmpty()) {
+                        problems.add(where + ": empty variant");
+                    } else {
+                        rule.phrases.add(Map.entry(variant, where));
+                    }
+                }
+            }
+        }
+        List<LexiconEntry> entries = new ArrayList<>();
+        for (RuleBuilder built : rules) {
+            entries.addAll(built.entries(problems));
+        }
+        return entries;
+    }
+
+    private List<String> lines(String file) {
+        try {
+            if (folder != null) {
+                return Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8);
+            }
+            try (InputStream in = DataFiles.class.getResourceAsStream("/postguard/" + file)) {
+                if (in == null) {
+                    problems.add(file + ": missing");
+                    return List.of();
+                }
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read data file " + file, e);
+        }
+    }
+
+    /** Reads one data file's text, for files that are not word lists (guidance, organisation). */
+    public Optional<String> text(String file) {
+        List<String> lines = lines(file);
+        return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+    }
+
+    private static Map<String, SignalKind> orderedMap(Object... pairs) {
+        Map<String, SignalKind> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (SignalKind) pairs[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** Collects one rule block while its file is read. */
+    private static final class RuleBuilder {
+        final String id;
+        final Category category;
+        final String where;
+        Severity severity;
+        String message;
+        PhraseRule.Needs needs = PhraseRule.Needs.NOTHING;
+        final List<Map.Entry<String, String>> phrases = new ArrayList<>();
+
+        RuleBuilder(String id, Category category, String where) {
+            this.id = id;
+            this.category = category;
+            this.where = where;
+        }
+
+        void set(String key, String value, String at, List<String> problems) {
+            switch (key) {
+                case "severity" -> severity = Severity.fromId(value).orElseGet(() -> {
+                    problems.add(at + ": severity must be low, medium or high, not '" + value + "'");
+                    return null;
+                });
+                case "message" -> message = value;
+                case "needs" -> needs = PhraseRule.Needs.fromId(value).orElseGet(() -> {
+                    problems.add(at + ": needs must be patient, work or clinical, not '" + value + "'");
+                    return PhraseRule.Needs.NOTHING;
+                });
+                default -> problems.add(at + ": unknown setting '" + key + "'");
+            }
+        }
+
+        List<LexiconEntry> entries(List<String> problems) {
+            if (severity == null) {
+                problems.add(where + ": rule [" + id + "] has no valid severity");
+            }
+            if (message == null || message.isBlank()) {
+                problems.add(where + ": rule [" + id + "] has no message");
+            }
+            if (phrases.isEmpty()) {
+                problems.add(where + ": rule [" + id + "] has no phrases");
+            }
+            if (severity == null || message == null) {
+                return List.of();
+            }
+            PhraseRule rule = new PhraseRule(id, category, severity, message, needs, where);
+            return phrases.stream()
+                    .map(p -> LexiconEntry.of(p.getKey(), org.postguard.check.SignalKind.PHRASE, rule, p.getValue()))
+                    .toList();
+        }
+    }
+}

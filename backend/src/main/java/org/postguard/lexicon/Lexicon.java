@@ -1,0 +1,316 @@
+package org.postguard.lexicon;
+
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.postguard.check.SignalKind;
+import org.postguard.text.Token;
+import org.postguard.text.Tokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Lucene index of every phrase and term in the data files, and the matcher that finds them in a
+ * post. Each entry is indexed under its analysed key ("diagnos with sepsi"); a post is matched by
+ * walking its tokens and looking up each run of consecutive tokens, stopping a run as soon as no
+ * key starts with it. Longer clinical words not in the index are looked up with a typo allowed,
+ * through a symmetric-deletion field ({@code del}), then checked by edit distance.
+ *
+ * <p>The index lives in memory and is read-only once built; {@link #match} is thread-safe.
+ */
+public final class Lexicon {
+    private static final String KEY = "key";
+    private static final String WORD = "word";
+    private static final String DELETION = "del";
+    private static final String ENTRY = "entry";
+    /** Words this long may carry one typo; {@link #TWO_TYPOS} and longer, two. */
+    static final int ONE_TYPO = 7;
+    static final int TWO_TYPOS = 10;
+
+    private final LeafReader reader;
+    private final LexiconEntry[] entryOfDoc;
+    private final String[] wordOfDoc;
+    private final Map<SignalKind, Integer> counts;
+
+    private Lexicon(LeafReader reader, LexiconEntry[] entryOfDoc, String[] wordOfDoc, Map<SignalKind, Integer> counts) {
+        this.reader = reader;
+        this.entryOfDoc = entryOfDoc;
+        this.wordOfDoc = wordOfDoc;
+        this.counts = counts;
+    }
+
+    /** Builds the index; entries whose text analyses to nothing are skipped (DataFilesTest rejects them). */
+    public static Lexicon build(List<LexiconEntry> entries) {
+        try {
+            ByteBuffersDirectory directory = new ByteBuffersDirectory();
+            List<LexiconEntry> indexed = new ArrayList<>();
+            List<String> words = new ArrayList<>();
+            Map<SignalKind, Integer> counts = new EnumMap<>(SignalKind.class);
+            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(64))) {
+                Set<String> typoWords = new HashSet<>();
+                for (LexiconEntry entry : entries) {
+                    List<Token> tokens = Tokens.of(entry.text());
+                    if (tokens.isEmpty()) {
+                        continue;
+                    }
+                    Document doc = new Document();
+                    doc.add(new StringField(KEY, join(tokens, 0, tokens.size()), Field.Store.NO));
+                    doc.add(new NumericDocValuesField(ENTRY, indexed.size()));
+                    writer.addDocument(doc);
+                    indexed.add(entry);
+                    counts.merge(entry.kind(), 1, Integer::sum);
+                    if (entry.kind().isClinical() || entry.kind() == SignalKind.ANATOMY) {
+                        for (Token token : tokens) {
+                            if (token.term().length() >= ONE_TYPO && !token.term().chars().anyMatch(Character::isDigit)) {
+                                typoWords.add(token.term());
+                            }
+                        }
+                    }
+                }
+                for (String word : typoWords.stream().sorted().toList()) {
+                    Document doc = new Document();
+                    doc.add(new StringField(WORD, word, Field.Store.NO));
+                    for (String deletion : deletions(word)) {
+                        doc.add(new StringField(DELETION, deletion, Field.Store.NO));
+                    }
+                    doc.add(new NumericDocValuesField(ENTRY, -1 - words.size()));
+                    writer.addDocument(doc);
+                    words.add(word);
+                }
+                writer.addDocument(new Document()); // keeps the index non-empty even with no data
+                writer.forceMerge(1);
+            }
+            DirectoryReader directoryReader = DirectoryReader.open(directory);
+            LeafReader leaf = directoryReader.leaves().getFirst().reader();
+            LexiconEntry[] entryOfDoc = new LexiconEntry[leaf.maxDoc()];
+            String[] wordOfDoc = new String[leaf.maxDoc()];
+            NumericDocValues values = leaf.getNumericDocValues(ENTRY);
+            for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+                long value = values.longValue();
+                if (value >= 0) {
+                    entryOfDoc[doc] = indexed.get((int) value);
+                } else {
+                    wordOfDoc[doc] = words.get((int) (-1 - value));
+                }
+            }
+            return new Lexicon(leaf, entryOfDoc, wordOfDoc, counts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many entries of this kind are indexed. */
+    public int count(SignalKind kind) {
+        return counts.getOrDefault(kind, 0);
+    }
+
+    /** Every indexed entry found in the text, longest match first at each position. */
+    public List<LexiconMatch> match(String text, List<Token> tokens) {
+        try {
+            Lookup lookup = new Lookup();
+            String[] terms = new String[tokens.size()];
+            boolean[] corrected = new boolean[tokens.size()];
+            for (int i = 0; i < terms.length; i++) {
+                String term = tokens.get(i).term();
+                terms[i] = term;
+                if (term.length() >= ONE_TYPO && !lookup.knownWord(term) && !lookup.startsKey(term)) {
+                    String fix = lookup.correction(term);
+                    if (fix != null) {
+                        terms[i] = fix;
+                        corrected[i] = true;
+                    }
+                }
+            }
+            List<LexiconMatch> matches = new ArrayList<>();
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < terms.length; i++) {
+                key.setLength(0);
+                boolean fuzzy = false;
+                for (int j = i; j < terms.length; j++) {
+                    if (j > i) {
+                        key.append(' ');
+                    }
+                    key.append(terms[j]);
+                    fuzzy |= corrected[j];
+                    int start = tokens.get(i).start();
+                    int end = tokens.get(j).end();
+                    for (LexiconEntry entry : lookup.entries(key)) {
+                        if (!entry.caseSensitive() || isWrittenInCapitals(text, start, end)) {
+                            matches.add(new LexiconMatch(start, end, entry, fuzzy));
+                        }
+                    }
+                    if (!lookup.startsKey(key)) {
+                        break;
+                    }
+                }
+            }
+            return matches;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean isWrittenInCapitals(String text, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (Character.isLowerCase(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String join(List<Token> tokens, int from, int to) {
+        StringBuilder key = new StringBuilder();
+        for (int i = from; i < to; i++) {
+            if (i > from) {
+                key.append(' ');
+            }
+            key.append(tokens.get(i).term());
+        }
+        return key.toString();
+    }
+
+    /** The word with one letter removed, every way (and two letters, for long words), and itself. */
+    static Set<String> deletions(String word) {
+        Set<String> result = new HashSet<>();
+        result.add(word);
+        for (int i = 0; i < word.length(); i++) {
+            String one = word.substring(0, i) + word.substring(i + 1);
+            result.add(one);
+            if (word.length() >= TWO_TYPOS) {
+                for (int j = i; j < one.length(); j++) {
+                    result.add(one.substring(0, j) + one.substring(j + 1));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Optimal string alignment distance: edits, with an adjacent swap counted as one. */
+    static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** Per-call Lucene cursors: TermsEnum is not thread-safe, so each match gets its own. */
+    private final class Lookup {
+        private final TermsEnum keys;
+        private final TermsEnum words;
+        private final TermsEnum deletions;
+        private final BytesRef probe = new BytesRef();
+        private PostingsEnum postings;
+
+        Lookup() throws IOException {
+            keys = iterator(KEY);
+            words = iterator(WORD);
+            deletions = iterator(DELETION);
+        }
+
+        private TermsEnum iterator(String field) throws IOException {
+            Terms terms = reader.terms(field);
+            return terms == null ? TermsEnum.EMPTY : terms.iterator();
+        }
+
+        List<LexiconEntry> entries(CharSequence key) throws IOException {
+            if (!keys.seekExact(bytes(key))) {
+                return List.of();
+            }
+            List<LexiconEntry> found = new ArrayList<>(2);
+            postings = keys.postings(postings, PostingsEnum.NONE);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                found.add(entryOfDoc[doc]);
+            }
+            return found;
+        }
+
+        /** True when some indexed key is longer than this one and begins with it and a space. */
+        boolean startsKey(CharSequence key) throws IOException {
+            BytesRef prefix = bytes(key + " ");
+            if (keys.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
+                return false;
+            }
+            BytesRef found = keys.term();
+            if (found.length < prefix.length) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length; i++) {
+                if (found.bytes[found.offset + i] != prefix.bytes[prefix.offset + i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        boolean knownWord(String term) throws IOException {
+            return keys.seekExact(bytes(term)) || words.seekExact(bytes(term));
+        }
+
+        /** The closest typo-tolerant word within the allowed distance, or null. */
+        String correction(String term) throws IOException {
+            int allowed = term.length() >= TWO_TYPOS ? 2 : 1;
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String deletion : deletions(term)) {
+                if (!deletions.seekExact(bytes(deletion))) {
+                    continue;
+                }
+                postings = deletions.postings(postings, PostingsEnum.NONE);
+                for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                    String candidate = wordOfDoc[doc];
+                    if (candidate.charAt(0) != term.charAt(0)) {
+                        continue;
+                    }
+                    int distance = distance(term, candidate);
+                    if (distance <= allowed && (distance < bestDistance
+                            || distance == bestDistance && candidate.compareTo(best) < 0)) {
+                        best = candidate;
+                        bestDistance = distance;
+                    }
+                }
+            }
+            return best;
+        }
+
+        private BytesRef bytes(CharSequence text) {
+            BytesRef ref = new BytesRef(text);
+            probe.bytes = ref.bytes;
+            probe.offset = ref.offset;
+            probe.length = ref.length;
+            return probe;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.postguard.score;
+
+import org.postguard.check.Category;
+import org.postguard.check.Signal;
+import org.postguard.check.SignalKind;
+import org.postguard.check.Warning;
+import org.postguard.detect.Post;
+import org.postguard.lexicon.LexiconMatch;
+import org.postguard.lexicon.PhraseRule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Risky phrases from {@code phrases/<category>.txt}: each rule whose phrases appear (and whose
+ * {@code needs} the post meets) gives one warning covering all its phrases. A declared interest
+ * ("#ad") silences conflict-of-interest rules; a stated consent silences patient-image rules.
+ */
+public final class PhraseRuleScorer implements Scorer {
+    @Override
+    public void score(Post post, List<Signal> signals, List<Warning> out) {
+        Map<PhraseRule, List<Signal>> hits = new LinkedHashMap<>();
+        for (LexiconMatch match : post.matches()) {
+            PhraseRule rule = match.entry().rule();
+            if (rule == null || !meetsNeeds(rule, signals) || silenced(rule.category(), signals)) {
+                continue;
+            }
+            Signal signal = new Signal(match.start(), match.end(), SignalKind.PHRASE, match.entry().source());
+            List<Signal> spans = hits.computeIfAbsent(rule, r -> new ArrayList<>());
+            boolean covered = spans.stream()
+                    .anyMatch(s -> s.overlaps(signal) && s.end() - s.start() >= signal.end() - signal.start());
+            if (!covered) {
+                spans.removeIf(signal::overlaps);
+                spans.add(signal);
+            }
+        }
+        hits.forEach((rule, spans) -> {
+            int start = spans.stream().mapToInt(Signal::start).min().orElseThrow();
+            int end = spans.stream().mapToInt(Signal::end).max().orElseThrow();
+            out.add(new Warning(rule.id(), rule.category(), rule.severity(), start, end, rule.message(), spans,
+                    rule.severity().ordinal() + 1));
+        });
+    }
+
+    private static boolean meetsNeeds(PhraseRule rule, List<Signal> signals) {
+        return switch (rule.needs()) {
+            case NOTHING -> true;
+            case PATIENT -> Context.patient(signals);
+            case WORK -> Context.work(signals);
+            case CLINICAL -> Context.clinical(signals);
+        };
+    }
+
+    private static boolean silenced(Category category, List<Signal> signals) {
+        return category == Category.CONFLICT_OF_INTEREST && Context.has(signals, SignalKind.INTEREST_DECLARED)
+                || category == Category.PATIENT_IMAGES && Context.has(signals, SignalKind.CONSENT_DECLARED);
+    }
+}

@@ -1,0 +1,100 @@
+package org.postguard.server;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.Strictness;
+import com.google.gson.internal.Streams;
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import org.postguard.check.CheckRequest;
+import org.postguard.check.Checker;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** Reads and validates the body of {@code POST /api/v1/check}; anything wrong is an {@link ApiError} 4xx. */
+final class CheckRequestParser {
+    static final int MAX_PERSONAL_TERMS = 200;
+    static final int MAX_PERSONAL_TERM_LENGTH = 100;
+    private static final Pattern PLATFORM = Pattern.compile("[a-z0-9][a-z0-9.-]{0,39}");
+
+    private CheckRequestParser() {
+    }
+
+    static CheckRequest parse(String body) {
+        JsonObject json = object(body);
+        JsonElement text = json.get("text");
+        if (text == null || text.isJsonNull()) {
+            throw new ApiError(400, "missing-text", "The JSON body needs a \"text\" field holding the post to check.");
+        }
+        if (!text.isJsonPrimitive() || !text.getAsJsonPrimitive().isString()) {
+            throw new ApiError(400, "text-not-string", "The \"text\" field must be a JSON string.");
+        }
+        String value = text.getAsString();
+        if (value.length() > Checker.MAX_TEXT_LENGTH) {
+            throw new ApiError(413, "text-too-long", "The text is " + value.length() + " characters long; the limit is "
+                    + Checker.MAX_TEXT_LENGTH + ".");
+        }
+        return new CheckRequest(value, platform(json.get("platform")), personalTerms(json.get("personalTerms")));
+    }
+
+    private static JsonObject object(String body) {
+        if (body == null || body.isBlank()) {
+            throw new ApiError(400, "empty-body", "The request body is empty; send a JSON object such as {\"text\": \"...\"}.");
+        }
+        JsonElement root;
+        try (JsonReader reader = new JsonReader(new StringReader(body))) {
+            reader.setStrictness(Strictness.STRICT);
+            reader.setNestingLimit(32);
+            root = Streams.parse(reader);
+            if (reader.peek() != JsonToken.END_DOCUMENT) {
+                throw new ApiError(400, "malformed-json", "The body has extra content after the JSON object.");
+            }
+        } catch (JsonParseException | IOException | IllegalStateException | StackOverflowError e) {
+            throw new ApiError(400, "malformed-json", "The request body is not valid JSON.");
+        }
+        if (!root.isJsonObject()) {
+            throw new ApiError(400, "not-an-object", "The request body must be a JSON object such as {\"text\": \"...\"}.");
+        }
+        return root.getAsJsonObject();
+    }
+
+    private static String platform(JsonElement platform) {
+        if (platform == null || platform.isJsonNull()) {
+            return null;
+        }
+        if (!platform.isJsonPrimitive() || !platform.getAsJsonPrimitive().isString()
+                || !PLATFORM.matcher(platform.getAsString()).matches()) {
+            throw new ApiError(400, "bad-platform", "\"platform\" must be a short lower-case site id such as \"x\" or \"facebook\".");
+        }
+        return platform.getAsString();
+    }
+
+    private static List<String> personalTerms(JsonElement terms) {
+        if (terms == null || terms.isJsonNull()) {
+            return List.of();
+        }
+        if (!terms.isJsonArray()) {
+            throw new ApiError(400, "bad-personal-terms", "\"personalTerms\" must be an array of strings.");
+        }
+        JsonArray array = terms.getAsJsonArray();
+        if (array.size() > MAX_PERSONAL_TERMS) {
+            throw new ApiError(400, "bad-personal-terms", "\"personalTerms\" holds at most " + MAX_PERSONAL_TERMS + " terms.");
+        }
+        List<String> list = new ArrayList<>(array.size());
+        for (JsonElement term : array) {
+            if (!term.isJsonPrimitive() || !term.getAsJsonPrimitive().isString()
+                    || term.getAsString().length() > MAX_PERSONAL_TERM_LENGTH) {
+                throw new ApiError(400, "bad-personal-terms", "Each personal term must be a string of at most "
+                        + MAX_PERSONAL_TERM_LENGTH + " characters.");
+            }
+            list.add(term.getAsString());
+        }
+        return list;
+    }
+}

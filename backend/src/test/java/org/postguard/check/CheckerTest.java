@@ -1,0 +1,90 @@
+package org.postguard.check;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CheckerTest {
+    private final Checker checker = SharedChecker.get();
+
+    private CheckResult check(String text) {
+        return checker.check(CheckRequest.of(text));
+    }
+
+    private Set<String> categories(String text) {
+        return check(text).warnings().stream().map(w -> w.category().id()).collect(Collectors.toSet());
+    }
+
+    @Test
+    void theClassicAccidentalBreachIsHighAndNamesItsSignals() {
+        String text = "Saw a 34yo in bay 4 today with DKA, poor lad";
+        CheckResult result = check(text);
+        assertEquals("high", result.risk());
+        Warning w = result.warnings().getFirst();
+        assertEquals("confidentiality", w.category().id());
+        assertEquals("A patient could be identified from patient reference + age + condition + place + today together.", w.message());
+        Set<String> words = w.signals().stream().map(s -> text.substring(s.start(), s.end())).collect(Collectors.toSet());
+        assertTrue(words.containsAll(Set.of("34yo", "bay 4", "today", "DKA")), words::toString);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "Sepsis kills. Know the signs: fever, fast breathing, mottled skin. Call 999 if worried.",
+            "Reminder for FY1s: in DKA, check ketones hourly and follow your trust's guideline.",
+            "A 65-year-old man presents with crushing chest pain. What is your next step? #MRCP",
+            "Proud of our ward team today, they were brilliant.",
+            "My dad had a stroke last year and the stroke unit staff were incredible.",
+    })
+    void clinicalWordsAloneDoNotWarn(String text) {
+        assertEquals(List.of(), check(text).warnings(), text);
+    }
+
+    @Test
+    void anNhsNumberIsHighOnItsOwn() {
+        CheckResult result = check("quick q about 943 476 5919");
+        assertEquals("high", result.risk());
+        assertEquals("confidentiality-identifier", result.warnings().getFirst().rule());
+    }
+
+    @Test
+    void aDateOfBirthIsHighOnItsOwn() {
+        assertEquals("high", check("DOB 12/03/1958 lovely lady").risk());
+    }
+
+    @Test
+    void severityRisesWithTheNumberOfQuasiIdentifiers() {
+        assertEquals("low", check("My patient with asthma was so grateful").risk());
+        assertEquals("high", check("My patient, 72yo, with asthma on ward 9 this morning was so grateful").risk());
+    }
+
+    @Test
+    void statedConsentSilencesTheCombinationRule() {
+        assertEquals(Set.of(), categories("Shared with her written consent: my patient, 72yo, with asthma on ward 9 this morning"));
+    }
+
+    @Test
+    void personalTermsCountAsPlaces() {
+        String text = "My patient from St Elsewhere with asthma";
+        CheckResult plain = checker.check(new CheckRequest(text, null, List.of()));
+        CheckResult personal = checker.check(new CheckRequest(text, null, List.of("St Elsewhere")));
+        assertTrue(personal.warnings().getFirst().severity().compareTo(plain.warnings().getFirst().severity()) > 0);
+    }
+
+    @Test
+    void warningsPointInsideTheText() {
+        String text = "Saw a 34yo in bay 4 today with DKA";
+        for (Warning w : check(text).warnings()) {
+            assertTrue(0 <= w.start() && w.start() < w.end() && w.end() <= text.length());
+            for (Signal s : w.signals()) {
+                assertTrue(w.start() <= s.start() && s.end() <= w.end());
+            }
+        }
+    }
+}

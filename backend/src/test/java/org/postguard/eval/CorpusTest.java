@@ -1,0 +1,48 @@
+package org.postguard.eval;
+
+import org.junit.jupiter.api.Test;
+import org.postguard.check.Category;
+import org.postguard.check.SharedChecker;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CorpusTest {
+    private static final Path CORPUS = Path.of("src/test/resources/corpus");
+
+    @Test
+    void corpusFilesAreWellFormedAndBalanced() throws IOException {
+        List<Corpus.Post> all = new ArrayList<>();
+        for (String file : List.of("tune.jsonl", "test.jsonl")) {
+            List<Corpus.Post> posts = Corpus.read(CORPUS.resolve(file));
+            long safe = posts.stream().filter(p -> p.categories().isEmpty()).count();
+            assertTrue(safe >= 0.4 * posts.size(), file + ": " + safe + " safe of " + posts.size());
+            for (Category c : Category.values()) {
+                assertTrue(posts.stream().anyMatch(p -> p.categories().contains(c)), file + " has no " + c);
+            }
+            all.addAll(posts);
+        }
+        assertTrue(all.size() >= 300, "posts: " + all.size());
+        Set<String> ids = new HashSet<>();
+        for (Corpus.Post p : all) {
+            assertTrue(ids.add(p.id()), "duplicate id " + p.id());
+            assertTrue(!p.text().isBlank(), p.id());
+        }
+    }
+
+    @Test
+    void evaluationEndsWithTheSummaryLine() throws IOException {
+        Evaluation evaluation = Evaluation.run(SharedChecker.get(), Corpus.read(CORPUS.resolve("tune.jsonl")));
+        String[] lines = evaluation.report().split("\n");
+        String last = lines[lines.length - 1];
+        assertTrue(last.matches("overall: precision=\\d\\.\\d{3} recall=\\d\\.\\d{3} f1=\\d\\.\\d{3} false_alarms=\\d\\.\\d{3}"), last);
+        assertEquals(Category.values().length + 4, lines.length);
+    }
+}
