@@ -39,8 +39,9 @@ public final class Main {
                   Start the local server (default 127.0.0.1:%d).
               postguard check [--json] [--explain] [TEXT...]
                   Check TEXT (or standard input) and print the warnings.
-              postguard evaluate FILE.jsonl
-                  Run a labelled corpus through the checker and print precision, recall and false alarms.
+              postguard evaluate [--mistakes] FILE.jsonl
+                  Run a labelled corpus through the checker and print precision, recall and false alarms
+                  (--mistakes first lists each post whose warnings differ from its labels).
 
             Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA.
             """.formatted(ServerSettings.DEFAULT_PORT);
@@ -145,6 +146,7 @@ public final class Main {
     }
 
     private static int evaluate(List<String> args, PrintStream out) throws IOException {
+        boolean mistakes = args.remove("--mistakes");
         if (args.size() != 1) {
             throw new IllegalArgumentException("evaluate takes one corpus file (JSON Lines)");
         }
@@ -153,7 +155,11 @@ public final class Main {
             throw new IllegalArgumentException("no such corpus file: " + file);
         }
         Checker checker = Checker.load(DataFiles.bundled());
-        out.println(Evaluation.run(checker, Corpus.read(file)).report());
+        Evaluation evaluation = Evaluation.run(checker, Corpus.read(file));
+        if (mistakes) {
+            evaluation.mistakes().forEach(out::println);
+        }
+        out.println(evaluation.report());
         return 0;
     }
 

@@ -21,6 +21,7 @@ public final class Evaluation {
     private int safePosts;
     private int safeFlagged;
     private int posts;
+    private final List<String> mistakes = new java.util.ArrayList<>();
 
     private Evaluation() {
         for (Category c : Category.values()) {
@@ -37,6 +38,9 @@ public final class Evaluation {
                 flagged.add(w.category());
             }
             evaluation.add(post.categories(), flagged);
+            if (!flagged.equals(post.categories())) {
+                evaluation.mistakes.add(post.id() + ": expected " + post.categories() + ", got " + flagged);
+            }
         }
         return evaluation;
     }
@@ -59,6 +63,11 @@ public final class Evaluation {
                 safeFlagged++;
             }
         }
+    }
+
+    /** Posts whose flagged categories differ from their labels: "id: expected [...], got [...]". */
+    public List<String> mistakes() {
+        return List.copyOf(mistakes);
     }
 
     public double precision(Category c) {

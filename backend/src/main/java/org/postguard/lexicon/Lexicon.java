@@ -42,19 +42,24 @@ public final class Lexicon {
     private static final String WORD = "word";
     private static final String DELETION = "del";
     private static final String ENTRY = "entry";
-    /** Words this long may carry one typo; {@link #TWO_TYPOS} and longer, two. */
+    /** Vocabulary words this long forgive one typo; {@link #TWO_TYPOS} and longer, two. */
     static final int ONE_TYPO = 7;
     static final int TWO_TYPOS = 10;
+    /** Typed words shorter than this are never corrected ("sezure" still finds "seizure"). */
+    static final int SHORTEST_TYPO = ONE_TYPO - 1;
 
     private final LeafReader reader;
     private final LexiconEntry[] entryOfDoc;
     private final String[] wordOfDoc;
+    private final String[] stemOfDoc;
     private final Map<SignalKind, Integer> counts;
 
-    private Lexicon(LeafReader reader, LexiconEntry[] entryOfDoc, String[] wordOfDoc, Map<SignalKind, Integer> counts) {
+    private Lexicon(LeafReader reader, LexiconEntry[] entryOfDoc, String[] wordOfDoc, String[] stemOfDoc,
+                    Map<SignalKind, Integer> counts) {
         this.reader = reader;
         this.entryOfDoc = entryOfDoc;
         this.wordOfDoc = wordOfDoc;
+        this.stemOfDoc = stemOfDoc;
         this.counts = counts;
     }
 
@@ -64,6 +69,7 @@ public final class Lexicon {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
             List<LexiconEntry> indexed = new ArrayList<>();
             List<String> words = new ArrayList<>();
+            List<String> stems = new ArrayList<>();
             Map<SignalKind, Integer> counts = new EnumMap<>(SignalKind.class);
             try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(64))) {
                 Set<String> typoWords = new HashSet<>();
@@ -80,8 +86,9 @@ public final class Lexicon {
                     counts.merge(entry.kind(), 1, Integer::sum);
                     if (entry.kind().isClinical() || entry.kind() == SignalKind.ANATOMY) {
                         for (Token token : tokens) {
-                            if (token.term().length() >= ONE_TYPO && !token.term().chars().anyMatch(Character::isDigit)) {
-                                typoWords.add(token.term());
+                            String surface = surface(entry.text(), token);
+                            if (surface.length() >= ONE_TYPO && isLetters(surface)) {
+                                typoWords.add(surface);
                             }
                         }
                     }
@@ -89,7 +96,8 @@ public final class Lexicon {
                 for (String word : typoWords.stream().sorted().toList()) {
                     Document doc = new Document();
                     doc.add(new StringField(WORD, word, Field.Store.NO));
-                    for (String deletion : deletions(word)) {
+                    stems.add(Tokens.of(word).getFirst().term());
+                    for (String deletion : deletions(word, word.length() >= TWO_TYPOS)) {
                         doc.add(new StringField(DELETION, deletion, Field.Store.NO));
                     }
                     doc.add(new NumericDocValuesField(ENTRY, -1 - words.size()));
@@ -103,6 +111,7 @@ public final class Lexicon {
             LeafReader leaf = directoryReader.leaves().getFirst().reader();
             LexiconEntry[] entryOfDoc = new LexiconEntry[leaf.maxDoc()];
             String[] wordOfDoc = new String[leaf.maxDoc()];
+            String[] stemOfDoc = new String[leaf.maxDoc()];
             NumericDocValues values = leaf.getNumericDocValues(ENTRY);
             for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
                 long value = values.longValue();
@@ -110,9 +119,10 @@ public final class Lexicon {
                     entryOfDoc[doc] = indexed.get((int) value);
                 } else {
                     wordOfDoc[doc] = words.get((int) (-1 - value));
+                    stemOfDoc[doc] = stems.get((int) (-1 - value));
                 }
             }
-            return new Lexicon(leaf, entryOfDoc, wordOfDoc, counts);
+            return new Lexicon(leaf, entryOfDoc, wordOfDoc, stemOfDoc, counts);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -132,8 +142,10 @@ public final class Lexicon {
             for (int i = 0; i < terms.length; i++) {
                 String term = tokens.get(i).term();
                 terms[i] = term;
-                if (term.length() >= ONE_TYPO && !lookup.knownWord(term) && !lookup.startsKey(term)) {
-                    String fix = lookup.correction(term);
+                String surface = surface(text, tokens.get(i));
+                if (surface.length() >= SHORTEST_TYPO && isLetters(surface)
+                        && !lookup.knownWord(term, surface) && !lookup.startsKey(term)) {
+                    String fix = lookup.correction(surface);
                     if (fix != null) {
                         terms[i] = fix;
                         corrected[i] = true;
@@ -169,6 +181,23 @@ public final class Lexicon {
         }
     }
 
+    /** The word as typed, lower-cased and with accents folded, but not stemmed. */
+    private static String surface(String text, Token token) {
+        String word = text.substring(token.start(), token.end()).toLowerCase(java.util.Locale.ROOT);
+        char[] folded = new char[word.length() * 4];
+        int length = org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter.foldToASCII(word.toCharArray(), 0, folded, 0, word.length());
+        return new String(folded, 0, length);
+    }
+
+    private static boolean isLetters(String word) {
+        for (int i = 0; i < word.length(); i++) {
+            if (word.charAt(i) < 'a' || word.charAt(i) > 'z') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isWrittenInCapitals(String text, int start, int end) {
         for (int i = start; i < end; i++) {
             if (Character.isLowerCase(text.charAt(i))) {
@@ -189,14 +218,14 @@ public final class Lexicon {
         return key.toString();
     }
 
-    /** The word with one letter removed, every way (and two letters, for long words), and itself. */
-    static Set<String> deletions(String word) {
+    /** The word with one letter removed, every way (and two letters, when asked), and itself. */
+    static Set<String> deletions(String word, boolean two) {
         Set<String> result = new HashSet<>();
         result.add(word);
         for (int i = 0; i < word.length(); i++) {
             String one = word.substring(0, i) + word.substring(i + 1);
             result.add(one);
-            if (word.length() >= TWO_TYPOS) {
+            if (two) {
                 for (int j = i; j < one.length(); j++) {
                     result.add(one.substring(0, j) + one.substring(j + 1));
                 }
@@ -275,34 +304,36 @@ public final class Lexicon {
             return true;
         }
 
-        boolean knownWord(String term) throws IOException {
-            return keys.seekExact(bytes(term)) || words.seekExact(bytes(term));
+        boolean knownWord(String term, String surface) throws IOException {
+            return keys.seekExact(bytes(term)) || words.seekExact(bytes(surface));
         }
 
-        /** The closest typo-tolerant word within the allowed distance, or null. */
-        String correction(String term) throws IOException {
-            int allowed = term.length() >= TWO_TYPOS ? 2 : 1;
+        /** The stem of the closest vocabulary word within its allowed distance of the typed word, or null. */
+        String correction(String typed) throws IOException {
             String best = null;
+            String bestStem = null;
             int bestDistance = Integer.MAX_VALUE;
-            for (String deletion : deletions(term)) {
+            for (String deletion : deletions(typed, typed.length() >= TWO_TYPOS - 2)) {
                 if (!deletions.seekExact(bytes(deletion))) {
                     continue;
                 }
                 postings = deletions.postings(postings, PostingsEnum.NONE);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     String candidate = wordOfDoc[doc];
-                    if (candidate.charAt(0) != term.charAt(0)) {
+                    if (candidate == null || candidate.charAt(0) != typed.charAt(0)) {
                         continue;
                     }
-                    int distance = distance(term, candidate);
+                    int allowed = candidate.length() >= TWO_TYPOS ? 2 : 1;
+                    int distance = distance(typed, candidate);
                     if (distance <= allowed && (distance < bestDistance
                             || distance == bestDistance && candidate.compareTo(best) < 0)) {
                         best = candidate;
+                        bestStem = stemOfDoc[doc];
                         bestDistance = distance;
                     }
                 }
             }
-            return best;
+            return bestStem;
         }
 
         private BytesRef bytes(CharSequence text) {

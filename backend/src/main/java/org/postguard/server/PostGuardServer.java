@@ -72,8 +72,11 @@ public final class PostGuardServer implements AutoCloseable {
                     "There is nothing at " + ctx.method() + " " + ctx.path() + "; see /api/v1/health.")));
             config.routes.error(405, "*", ctx -> json(ctx, 405, ApiJson.error("method-not-allowed",
                     ctx.method() + " is not allowed on " + ctx.path() + ".")));
-            config.routes.error(413, "*", ctx -> json(ctx, 413, ApiJson.error("body-too-large",
-                    "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.")));
+            config.routes.error(413, "*", ctx -> {
+                if (ctx.result() == null) { // Jetty's own limit, not one of ours that already explained itself
+                    json(ctx, 413, ApiJson.error("body-too-large", "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB."));
+                }
+            });
         });
         app.start();
         return new PostGuardServer(app, checker);

@@ -11,24 +11,17 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.postguard.check.CheckRequest;
 import org.postguard.check.CheckResult;
 import org.postguard.check.Checker;
 import org.postguard.lexicon.DataFiles;
-import org.postguard.server.PostGuardServer;
-import org.postguard.server.ServerSettings;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Check latency for a tweet-sized (280 characters) and a long (5,000 characters) post, in-process
- * and over HTTP on loopback. Run with {@code scripts/bench}; SampleTime mode reports p50/p99.
+ * In-process check latency for a tweet-sized (280 characters) and a long (5,000 characters) post.
+ * Run with {@code scripts/bench}; SampleTime mode reports p50/p99.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -47,40 +40,20 @@ public class CheckBenchmark {
 
     private Checker checker;
     private CheckRequest request;
-    private PostGuardServer server;
-    private HttpClient http;
-    private HttpRequest httpRequest;
+
+    /** A post of exactly {@code length} characters. */
+    static String post(int length) {
+        return PARAGRAPH.repeat(length / PARAGRAPH.length() + 1).substring(0, length);
+    }
 
     @Setup(Level.Trial)
     public void setUp() {
         checker = Checker.load(DataFiles.bundled());
-        String text = PARAGRAPH.repeat(length / PARAGRAPH.length() + 1).substring(0, length);
-        request = CheckRequest.of(text);
-        server = PostGuardServer.start(ServerSettings.defaults().withPort(0));
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        com.google.gson.JsonObject json = new com.google.gson.JsonObject();
-        json.addProperty("text", text);
-        httpRequest = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/v1/check"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json.toString())).build();
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        server.close();
+        request = CheckRequest.of(post(length));
     }
 
     @Benchmark
     public CheckResult inProcess() {
         return checker.check(request);
-    }
-
-    @Benchmark
-    public String overHttp() throws Exception {
-        HttpResponse<String> response = http.send(httpRequest, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("status " + response.statusCode());
-        }
-        return response.body();
     }
 }

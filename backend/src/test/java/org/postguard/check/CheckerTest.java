@@ -24,7 +24,7 @@ class CheckerTest {
 
     @Test
     void theClassicAccidentalBreachIsHighAndNamesItsSignals() {
-        String text = "Saw a 34yo in bay 4 today with DKA, poor lad";
+        String text = "Saw a 34yo in bay 4 today with DKA, ketones 5";
         CheckResult result = check(text);
         assertEquals("high", result.risk());
         Warning w = result.warnings().getFirst();
