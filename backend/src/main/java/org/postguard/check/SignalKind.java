@@ -19,6 +19,7 @@ public enum SignalKind {
     ANATOMY(Group.CONTEXT, "anatomy"),
     SETTING(Group.PLACE, "place"),
     WORKPLACE(Group.PLACE, "your workplace"),
+    PLACE_NAME(Group.PLACE, "town or hospital"),
     ROLE(Group.CONTEXT, "clinical role"),
     TIME_ANCHOR(Group.TIME, "time"),
     DATE(Group.TIME, "date"),
@@ -31,7 +32,9 @@ public enum SignalKind {
     EMAIL(Group.HARD, "email address"),
     INTEREST_DECLARED(Group.DECLARATION, "declared interest"),
     CONSENT_DECLARED(Group.DECLARATION, "stated consent"),
-    PHRASE(Group.PHRASE, "risky phrase");
+    PHRASE(Group.PHRASE, "risky phrase"),
+    /** A phrase that silences a rule: "frequent flyer" is not slang in a post about air miles. */
+    UNLESS(Group.PHRASE, "exception");
 
     /** Families of signals; the confidentiality score counts distinct groups. */
     public enum Group { PATIENT, AGE, SEX, CLINICAL, PLACE, TIME, HARD, CONTEXT, DECLARATION, PHRASE }

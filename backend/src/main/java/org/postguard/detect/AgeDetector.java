@@ -18,16 +18,26 @@ public final class AgeDetector extends RegexDetector {
             "(?i)\\b\\d{1,2}\\s?(?:-\\s?)?(?:day|week|wk|month|mo)s?(?:\\s|-)old\\b");
     private static final Pattern AGED = Pattern.compile("(?i)\\b(?:aged?|age:)\\s?\\d{1,3}\\b");
     private static final Pattern DECADE = Pattern.compile(
-            "(?i)\\b(?:in\\s+)?(?:his|her|their|early|mid|late)\\s+(?:early\\s+|mid\\s+|late\\s+|mid-)?(?:\\d0s|\\d0's|" + DECADES + ")");
+            "(?i)\\b(?:in\\s+)?(?:his|her|early|mid|late)\\s+(?:early\\s+|mid\\s+|late\\s+|mid-)?(?:\\d0s|\\d0's|" + DECADES + ")");
     private static final Pattern COMPACT = Pattern.compile("\\b\\d{1,3}\\s?(?:M|F|yo[MF])\\b");
 
     public AgeDetector() {
         super(SignalKind.AGE, YEARS_OLD, INFANT, AGED, DECADE, COMPACT);
     }
 
+    /** "aged 2-3", "aged 65 and over", "over-65s": a population, not a person. */
+    private static final Pattern POPULATION_AFTER = Pattern.compile("(?i)^(?:\\s?(?:-|–|to)\\s?\\d|s\\b|\\+|\\s(?:and|or)\\s(?:over|under|above|older|younger)|\\s?plus)");
+
     @Override
     SignalKind classify(String text, Matcher match) {
+        String after = text.substring(match.end(), Math.min(text.length(), match.end() + 12));
+        if (POPULATION_AFTER.matcher(after).find()) {
+            return null;
+        }
         String before = before(text, match.start(), 12);
+        if (before.matches(".*\\b(?:over|under|aged over|aged under|patients|people|those|anyone|children|adults)\\s*$")) {
+            return null;
+        }
         boolean own = before.matches(".*\\b(?:i'm|i am|im|i was|i turned|i turn|when i was|i'll be|in my|at)\\s*$");
         return own ? null : SignalKind.AGE;
     }

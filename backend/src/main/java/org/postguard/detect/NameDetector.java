@@ -21,8 +21,17 @@ public final class NameDetector extends RegexDetector {
         super(SignalKind.NAME, TITLED, CALLED);
     }
 
+    /** "Mr Osei, consultant vascular surgeon": UK surgeons are Mr or Ms, and colleagues are not patients. */
+    private static final Pattern COLLEAGUE_AFTER = Pattern.compile(
+            "(?i)^[,\\s(]+(?:the\\s+|our\\s+|a\\s+)?(?:consultant|surgeon|registrar|colleague|professor|clinical director|medical director"
+                    + "|lead|head of|chief|our new|senior|retiring|retired consultant|orthopaedic|vascular|general surgeon)");
+
     @Override
     SignalKind classify(String text, Matcher match) {
-        return NOT_A_NAME.matcher(match.group()).matches() ? null : SignalKind.NAME;
+        if (NOT_A_NAME.matcher(match.group()).matches()) {
+            return null;
+        }
+        String after = text.substring(match.end(), Math.min(text.length(), match.end() + 40));
+        return COLLEAGUE_AFTER.matcher(after).find() ? null : SignalKind.NAME;
     }
 }

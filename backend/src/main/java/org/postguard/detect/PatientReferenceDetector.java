@@ -21,10 +21,31 @@ public final class PatientReferenceDetector extends RegexDetector {
                     + "\\s+(?:a|an|this|the|one|another|my|our|that)\\s+(?:(?:young|old|elderly|lovely|poor|little|frail|sweet|older|middle-aged|teenage)\\s+)?"
                     + PERSON + "\\b");
     private static final Pattern PERSON_PLACED = Pattern.compile(
-            "(?i)\\b(?:the|a|this|that|our|my)\\s+(?:(?:young|old|elderly|lovely|poor|little|frail|sweet|older)\\s+)?" + PERSON
+            "(?i)\\b(?:the|this|that|our|my)\\s+(?:(?:young|old|elderly|lovely|poor|little|frail|sweet|older)\\s+)?" + PERSON
                     + "\\s+(?:in|on|from|at)\\s+(?:the\\s+)?(?:bed|bay|cubicle|cubi|resus|majors|minors|side\\s?room|room|ward|corridor|trolley|chair|cardiac|paeds|triage|recovery|theatre|ambulance)\\b");
 
+    /** "a window cleaner I saw yesterday", "the lady we resuscitated": someone the doctor treated. */
+    private static final Pattern PERSON_I_TREATED = Pattern.compile(
+            "(?i)\\b(?:a|an|the|this|that|one)\\s+(?:[a-z'-]+\\s+){1,3}(?:I|we|I'd|I've|we'd)\\s+(?:just\\s+|had\\s+)?"
+                    + "(?:saw|seen|treated|clerked|admitted|resuscitated|intubated|discharged|delivered|operated on"
+                    + "|looked after|cared for|sutured|sectioned|cannulated|certified)\\b");
+    /** Things one also "saw" or "delivered": a film I saw is not a patient. */
+    private static final Pattern NOT_A_PERSON = Pattern.compile(
+            "(?i)\\b(?:film|movie|post|tweet|video|paper|article|book|show|play|talk|lecture|documentary|thread|meme|episode"
+                    + "|advert|study|series|presentation|poster|podcast|course|teaching|session|case report|baby shower|speech"
+                    + "|parcel|package|pizza|report|letter|email|message|sign|photo|picture|programme|program)s?\\b");
+    /** "a young mum came in with", "this little one was brought into", "a man came into my surgery". */
+    private static final Pattern PERSON_ARRIVED = Pattern.compile(
+            "(?i)\\b(?:a|an|the|this|that|one|my|our)\\s+(?:[a-z'-]+\\s+){0,2}" + "(?:one|" + PERSON.substring(3) + "\\s+"
+                    + "(?:who\\s+)?(?:came|comes|come|turned|rocked|rolled|walked|wandered|was\\s+brought|got\\s+brought|was\\s+blue-?lighted"
+                    + "|was\\s+admitted|got\\s+admitted|presented|attended|self-presented)\\b");
+
     public PatientReferenceDetector() {
-        super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED);
+        super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED, PERSON_I_TREATED, PERSON_ARRIVED);
+    }
+
+    @Override
+    SignalKind classify(String text, java.util.regex.Matcher match) {
+        return match.pattern() == PERSON_I_TREATED && NOT_A_PERSON.matcher(match.group()).find() ? null : SignalKind.PATIENT;
     }
 }

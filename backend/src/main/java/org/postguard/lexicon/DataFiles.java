@@ -38,6 +38,7 @@ public final class DataFiles {
     public static final Map<String, SignalKind> SIGNALS = orderedMap(
             "signals/patient-reference.txt", SignalKind.PATIENT,
             "signals/time-anchor.txt", SignalKind.TIME_ANCHOR,
+            "signals/uk-places.txt", SignalKind.PLACE_NAME,
             "signals/declared-interest.txt", SignalKind.INTEREST_DECLARED,
             "signals/declared-consent.txt", SignalKind.CONSENT_DECLARED);
 
@@ -176,6 +177,7 @@ public final class DataFiles {
         String message;
         PhraseRule.Needs needs = PhraseRule.Needs.NOTHING;
         final List<Map.Entry<String, String>> phrases = new ArrayList<>();
+        final List<Map.Entry<String, String>> unless = new ArrayList<>();
 
         RuleBuilder(String id, Category category, String where) {
             this.id = id;
@@ -190,6 +192,15 @@ public final class DataFiles {
                     return null;
                 });
                 case "message" -> message = value;
+                case "unless" -> {
+                    for (String variant : VARIANT_SEPARATOR.split(value, -1)) {
+                        if (variant.isEmpty()) {
+                            problems.add(at + ": empty variant in unless");
+                        } else {
+                            unless.add(Map.entry(variant, at));
+                        }
+                    }
+                }
                 case "needs" -> needs = PhraseRule.Needs.fromId(value).orElseGet(() -> {
                     problems.add(at + ": needs must be patient, work or clinical, not '" + value + "'");
                     return PhraseRule.Needs.NOTHING;
@@ -212,9 +223,10 @@ public final class DataFiles {
                 return List.of();
             }
             PhraseRule rule = new PhraseRule(id, category, severity, message, needs, where);
-            return phrases.stream()
-                    .map(p -> LexiconEntry.of(p.getKey(), org.postguard.check.SignalKind.PHRASE, rule, p.getValue()))
-                    .toList();
+            List<LexiconEntry> entries = new ArrayList<>();
+            phrases.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.PHRASE, rule, p.getValue())));
+            unless.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.UNLESS, rule, p.getValue())));
+            return entries;
         }
     }
 }

@@ -166,7 +166,7 @@ public final class Lexicon {
                     int start = tokens.get(i).start();
                     int end = tokens.get(j).end();
                     for (LexiconEntry entry : lookup.entries(key)) {
-                        if (!entry.caseSensitive() || isWrittenInCapitals(text, start, end)) {
+                        if (!entry.caseSensitive() || writtenAsListed(text, start, end, entry)) {
                             matches.add(new LexiconMatch(start, end, entry, fuzzy));
                         }
                     }
@@ -196,6 +196,13 @@ public final class Lexicon {
             }
         }
         return true;
+    }
+
+    /** Abbreviations must be in capitals; names must start with a capital letter. */
+    private static boolean writtenAsListed(String text, int start, int end, LexiconEntry entry) {
+        return entry.kind() == SignalKind.PLACE_NAME
+                ? Character.isUpperCase(text.charAt(start))
+                : isWrittenInCapitals(text, start, end);
     }
 
     private static boolean isWrittenInCapitals(String text, int start, int end) {

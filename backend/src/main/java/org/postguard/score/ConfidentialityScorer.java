@@ -22,14 +22,17 @@ import java.util.StringJoiner;
  *
  * <ul>
  *   <li>An NHS number or a date of birth is high on its own.</li>
- *   <li>A name, postcode, phone number or email is high when the post is about clinical work.</li>
- *   <li>A particular patient (a patient reference, or a numbered bed or bay) with clinical detail,
- *       or with two or more of age, sex, place and time, warns; and so does an age with clinical
- *       detail anchored to a place or a time, even without an explicit reference.</li>
+ *   <li>A name, postcode, phone number or email is high when it meets a patient reference or
+ *       clinical detail.</li>
+ *   <li>A patient reference with clinical detail, or with two or more of age, sex, place and time,
+ *       warns; so does a numbered bed or bay with clinical detail, an age or a sex; and so does an
+ *       age with clinical detail anchored to a place or a time, even without an explicit reference.</li>
+ *   <li>Answering a complaint (a complaint-response phrase) with clinical detail discloses the
+ *       complainant's care: medium, or high with other identifiers.</li>
  *   <li>Severity rises with the number of distinct quasi-identifiers (age, sex, clinical detail,
  *       place, time): one is low, two medium, three or more high.</li>
- *   <li>A stated consent ("shared with her written consent") silences the combination rule, not
- *       hard identifiers.</li>
+ *   <li>A stated consent ("shared with her written consent", "fictional case") silences all but
+ *       NHS numbers and dates of birth.</li>
  * </ul>
  * Signals more than {@value #REACH} characters apart belong to different stories and are scored
  * separately, so a long post does not combine an age in one paragraph with a drug in another.
@@ -42,23 +45,26 @@ public final class ConfidentialityScorer implements Scorer {
     @Override
     public void score(Post post, List<Signal> signals, List<Warning> out) {
         boolean consent = Context.has(signals, SignalKind.CONSENT_DECLARED);
+        boolean complaint = post.matches().stream().anyMatch(m -> m.entry().kind() == SignalKind.PHRASE
+                && m.entry().rule().category() == Category.COMPLAINT_RESPONSE);
         for (List<Signal> story : stories(signals)) {
-            scoreStory(post.text(), story, consent, out);
+            scoreStory(post.text(), story, consent, complaint, out);
         }
     }
 
-    private void scoreStory(String text, List<Signal> story, boolean consent, List<Warning> out) {
+    private void scoreStory(String text, List<Signal> story, boolean consent, boolean complaint, List<Warning> out) {
         Set<Group> quasi = EnumSet.noneOf(Group.class);
         for (Signal s : story) {
             if (QUASI.contains(s.kind().group())) {
                 quasi.add(s.kind().group());
             }
         }
-        boolean patient = Context.patient(story);
+        boolean patient = Context.has(story, SignalKind.PATIENT);
+        boolean bed = Context.has(story, SignalKind.BED);
         boolean clinical = quasi.contains(Group.CLINICAL);
         List<Signal> hard = story.stream()
                 .filter(s -> ALWAYS_HARD.contains(s.kind())
-                        || s.kind().group() == Group.HARD && (patient || clinical || Context.work(story)))
+                        || s.kind().group() == Group.HARD && !consent && (patient || bed || clinical))
                 .toList();
         if (!hard.isEmpty()) {
             List<Signal> used = pick(story, quasi, true);
@@ -71,8 +77,15 @@ public final class ConfidentialityScorer implements Scorer {
         }
         boolean anchored = quasi.contains(Group.PLACE) || quasi.contains(Group.TIME);
         boolean combination = patient && (clinical || quasi.size() >= 2)
+                || bed && (clinical || quasi.contains(Group.AGE) || quasi.contains(Group.SEX))
                 || quasi.contains(Group.AGE) && clinical && anchored;
         if (!combination) {
+            if (complaint && clinical) {
+                List<Signal> used = pick(story, quasi, false);
+                out.add(warning("confidentiality-complaint-reply", quasi.size() >= 3 ? Severity.HIGH : Severity.MEDIUM,
+                        used, quasi.size(), "Answering a complaint with " + describe(text, used)
+                                + " discloses the complainant's care."));
+            }
             return;
         }
         int count = quasi.size();

@@ -15,16 +15,24 @@ import java.util.Map;
 
 /**
  * Risky phrases from {@code phrases/<category>.txt}: each rule whose phrases appear (and whose
- * {@code needs} the post meets) gives one warning covering all its phrases. A declared interest
+ * {@code needs} the post meets, and none of whose {@code unless} phrases appear) gives one
+ * warning covering all its phrases. A declared interest
  * ("#ad") silences conflict-of-interest rules; a stated consent silences patient-image rules.
  */
 public final class PhraseRuleScorer implements Scorer {
     @Override
     public void score(Post post, List<Signal> signals, List<Warning> out) {
         Map<PhraseRule, List<Signal>> hits = new LinkedHashMap<>();
+        java.util.Set<PhraseRule> excepted = new java.util.HashSet<>();
+        for (LexiconMatch match : post.matches()) {
+            if (match.entry().kind() == SignalKind.UNLESS) {
+                excepted.add(match.entry().rule());
+            }
+        }
         for (LexiconMatch match : post.matches()) {
             PhraseRule rule = match.entry().rule();
-            if (rule == null || !meetsNeeds(rule, signals) || silenced(rule.category(), signals)) {
+            if (rule == null || match.entry().kind() != SignalKind.PHRASE || excepted.contains(rule)
+                    || !meetsNeeds(rule, signals) || silenced(rule.category(), signals)) {
                 continue;
             }
             Signal signal = new Signal(match.start(), match.end(), SignalKind.PHRASE, match.entry().source());
