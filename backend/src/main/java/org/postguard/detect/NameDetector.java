@@ -15,7 +15,7 @@ public final class NameDetector extends RegexDetector {
             "\\b(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?\\s+(?:[A-Z][a-z'’-]+(?:[ -][A-Z][a-z'’-]+)?|[A-Z]\\b\\.?)");
     private static final Pattern CALLED = Pattern.compile("\\b(?:called|named|name is|name was)\\s+([A-Z][a-z'’-]+)");
     private static final Pattern NOT_A_NAME = Pattern.compile(
-            "(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?\\s+(?:Men|Motivator|Nobody|Right|Blobby|Bean|Whippy|Muscle|Chef|Darcy|President|Speaker)\\b.*");
+            "(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?\\s+(?:Men|Motivator|Nobody|Right|Blobby|Bean|Whippy|Muscle|Chef|Darcy|President|Speaker|Something|Someone|Somebody|Whoever|Average|Grumpy|Fix-It|Fixit)\\b.*");
 
     public NameDetector() {
         super(SignalKind.NAME, TITLED, CALLED);

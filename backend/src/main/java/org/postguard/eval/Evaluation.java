@@ -34,12 +34,14 @@ public final class Evaluation {
         Evaluation evaluation = new Evaluation();
         for (Corpus.Post post : corpus) {
             Set<Category> flagged = EnumSet.noneOf(Category.class);
+            Set<String> rules = new java.util.TreeSet<>();
             for (Warning w : checker.check(CheckRequest.of(post.text())).warnings()) {
                 flagged.add(w.category());
+                rules.add(w.rule());
             }
             evaluation.add(post.categories(), flagged);
             if (!flagged.equals(post.categories())) {
-                evaluation.mistakes.add(post.id() + ": expected " + post.categories() + ", got " + flagged);
+                evaluation.mistakes.add(post.id() + ": expected " + post.categories() + ", got " + flagged + " by " + rules);
             }
         }
         return evaluation;

@@ -44,7 +44,7 @@ public final class DataFiles {
 
     private static final Pattern VARIANT_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern RULE_HEADER = Pattern.compile("\\[([a-z0-9]+(?:-[a-z0-9]+)*)]");
-    private static final Pattern SETTING = Pattern.compile("([a-z]+)\\s*=\\s*(.*)");
+    private static final Pattern SETTING = Pattern.compile("(severity|message|needs|unless)\\s*=\\s*(.*)");
 
     private final Path folder;
     private final List<String> problems = new ArrayList<>();
@@ -118,8 +118,10 @@ public final class DataFiles {
                 rules.add(rule);
             } else if (rule == null) {
                 problems.add(where + ": phrase before any [rule-id] header");
-            } else if (setting.matches() && rule.phrases.isEmpty()) {
+            } else if (setting.matches()) {
                 rule.set(setting.group(1), setting.group(2).strip(), where, problems);
+            } else if (line.contains("=")) {
+                problems.add(where + ": unknown setting (use severity, message, needs or unless): " + line);
             } else {
                 for (String variant : VARIANT_SEPARATOR.split(line, -1)) {
                     if (variant.isEmpty()) {
@@ -175,7 +177,7 @@ public final class DataFiles {
         final String where;
         Severity severity;
         String message;
-        PhraseRule.Needs needs = PhraseRule.Needs.NOTHING;
+        final java.util.Set<PhraseRule.Needs> needs = java.util.EnumSet.noneOf(PhraseRule.Needs.class);
         final List<Map.Entry<String, String>> phrases = new ArrayList<>();
         final List<Map.Entry<String, String>> unless = new ArrayList<>();
 
@@ -201,11 +203,13 @@ public final class DataFiles {
                         }
                     }
                 }
-                case "needs" -> needs = PhraseRule.Needs.fromId(value).orElseGet(() -> {
-                    problems.add(at + ": needs must be patient, work or clinical, not '" + value + "'");
-                    return PhraseRule.Needs.NOTHING;
-                });
-                default -> problems.add(at + ": unknown setting '" + key + "'");
+                case "needs" -> {
+                    for (String need : value.split("\\s*,\\s*")) {
+                        PhraseRule.Needs.fromId(need).ifPresentOrElse(needs::add, () -> problems.add(at
+                                + ": needs takes patient, work, clinical, person, time, place or you, not '" + need + "'"));
+                    }
+                }
+                default -> throw new IllegalStateException(key);
             }
         }
 

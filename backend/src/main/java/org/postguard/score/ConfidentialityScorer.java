@@ -45,8 +45,7 @@ public final class ConfidentialityScorer implements Scorer {
     @Override
     public void score(Post post, List<Signal> signals, List<Warning> out) {
         boolean consent = Context.has(signals, SignalKind.CONSENT_DECLARED);
-        boolean complaint = post.matches().stream().anyMatch(m -> m.entry().kind() == SignalKind.PHRASE
-                && m.entry().rule().category() == Category.COMPLAINT_RESPONSE);
+        boolean complaint = out.stream().anyMatch(w -> w.category() == Category.COMPLAINT_RESPONSE);
         for (List<Signal> story : stories(signals)) {
             scoreStory(post.text(), story, consent, complaint, out);
         }

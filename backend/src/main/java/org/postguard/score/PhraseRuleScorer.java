@@ -32,7 +32,7 @@ public final class PhraseRuleScorer implements Scorer {
         for (LexiconMatch match : post.matches()) {
             PhraseRule rule = match.entry().rule();
             if (rule == null || match.entry().kind() != SignalKind.PHRASE || excepted.contains(rule)
-                    || !meetsNeeds(rule, signals) || silenced(rule.category(), signals)) {
+                    || !meetsNeeds(rule, post, signals) || silenced(rule.category(), signals)) {
                 continue;
             }
             Signal signal = new Signal(match.start(), match.end(), SignalKind.PHRASE, match.entry().source());
@@ -52,13 +52,24 @@ public final class PhraseRuleScorer implements Scorer {
         });
     }
 
-    private static boolean meetsNeeds(PhraseRule rule, List<Signal> signals) {
-        return switch (rule.needs()) {
-            case NOTHING -> true;
-            case PATIENT -> Context.patient(signals);
-            case WORK -> Context.work(signals);
-            case CLINICAL -> Context.clinical(signals);
-        };
+    private static final java.util.regex.Pattern YOU = java.util.regex.Pattern.compile("(?i)\\b(?:you|your|you're|youre|yours)\\b");
+
+    private static boolean meetsNeeds(PhraseRule rule, Post post, List<Signal> signals) {
+        for (PhraseRule.Needs need : rule.needs()) {
+            boolean met = switch (need) {
+                case PATIENT -> Context.patient(signals);
+                case WORK -> Context.work(signals);
+                case CLINICAL -> Context.clinical(signals);
+                case PERSON -> Context.patient(signals) || Context.has(signals, SignalKind.AGE) || Context.has(signals, SignalKind.NAME);
+                case TIME -> Context.hasGroup(signals, SignalKind.Group.TIME);
+                case PLACE -> Context.hasGroup(signals, SignalKind.Group.PLACE);
+                case YOU -> YOU.matcher(post.text()).find();
+            };
+            if (!met) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean silenced(Category category, List<Signal> signals) {

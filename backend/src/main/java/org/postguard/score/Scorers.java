@@ -8,6 +8,7 @@ public final class Scorers {
     }
 
     public static List<Scorer> standard() {
-        return List.of(new ConfidentialityScorer(), new PhraseRuleScorer());
+        // Phrase rules first: the confidentiality scorer reads their complaint-response warnings.
+        return List.of(new PhraseRuleScorer(), new ConfidentialityScorer());
     }
 }
