@@ -20,9 +20,13 @@ public final class AgeDetector extends RegexDetector {
     private static final Pattern DECADE = Pattern.compile(
             "(?i)\\b(?:in\\s+)?(?:his|her|early|mid|late)\\s+(?:early\\s+|mid\\s+|late\\s+|mid-)?(?:\\d0s|\\d0's|" + DECADES + ")");
     private static final Pattern COMPACT = Pattern.compile("\\b\\d{1,3}\\s?(?:M|F|yo[MF])\\b");
+    /** "She's 97", "he was 40": someone else's age, told plainly. */
+    private static final Pattern THIRD_PERSON = Pattern.compile(
+            "(?i)\\b(?:she|he)(?:'s|’s|\\s+is|\\s+was)\\s+(?:only\\s+|just\\s+|nearly\\s+|almost\\s+)?\\d{1,3}\\b"
+                    + "(?!\\s?(?:%|kg|lb|st\\b|stone|cm|mm|mins?|minutes|hours?|hrs?|days?|weeks?|wks?|months?|times|of|out|/|:|\\.\\d))");
 
     public AgeDetector() {
-        super(SignalKind.AGE, YEARS_OLD, INFANT, AGED, DECADE, COMPACT);
+        super(SignalKind.AGE, YEARS_OLD, INFANT, AGED, DECADE, COMPACT, THIRD_PERSON);
     }
 
     /** "aged 2-3", "aged 65 and over", "over-65s": a population, not a person. */

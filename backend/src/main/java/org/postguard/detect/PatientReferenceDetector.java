@@ -26,9 +26,16 @@ public final class PatientReferenceDetector extends RegexDetector {
 
     /** "a window cleaner I saw yesterday", "the lady we resuscitated": someone the doctor treated. */
     private static final Pattern PERSON_I_TREATED = Pattern.compile(
-            "(?i)\\b(?:a|an|the|this|that|one)\\s+(?:[a-z'-]+\\s+){1,3}(?:I|we|I'd|I've|we'd)\\s+(?:just\\s+|had\\s+)?"
-                    + "(?:saw|seen|treated|clerked|admitted|resuscitated|intubated|discharged|delivered|operated on"
-                    + "|looked after|cared for|sutured|sectioned|cannulated|certified)\\b");
+            "(?i)\\b(?:a|an|the|this|that|one)\\s+(?:[a-z'-]+\\s+){1,3}(?:I|we|I'd|I've|we'd|I'm|we're|I am|we are)\\s+"
+                    + "(?:just\\s+|had\\s+|been\\s+)?(?:saw|seen|treated|treating|clerked|admitted|resuscitated|intubated|discharged"
+                    + "|delivered|operated on|looked after|looking after|cared for|caring for|sutured|sectioned|cannulated|certified)\\b");
+    /** "a patient's back", "the lady's x-ray", "my patient's husband": one person's body or life. */
+    private static final Pattern POSSESSIVE = Pattern.compile(
+            "(?i)\\b(?:a|the|this|that|my|our)\\s+(?:[a-z-]+\\s+)?(?:patient|pt|lady|gentleman|gent|man|woman|guy|girl|boy|chap|lad"
+                    + "|kid|child|baby|toddler|teenager)['’]s\\b");
+    /** "our 'VIP' patient", "my favourite patient", "this poor patient": not "the patient" of teaching. */
+    private static final Pattern OWNED_PATIENT = Pattern.compile(
+            "(?i)\\b(?:my|our|this|that)\\s+(?:[\\w\"'“”‘’-]+\\s+){0,2}(?:patient|pt)\\b(?!s)");
     /** Things one also "saw" or "delivered": a film I saw is not a patient. */
     private static final Pattern NOT_A_PERSON = Pattern.compile(
             "(?i)\\b(?:film|movie|post|tweet|video|paper|article|book|show|play|talk|lecture|documentary|thread|meme|episode"
@@ -41,7 +48,7 @@ public final class PatientReferenceDetector extends RegexDetector {
                     + "|was\\s+admitted|got\\s+admitted|presented|attended|self-presented)\\b");
 
     public PatientReferenceDetector() {
-        super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED, PERSON_I_TREATED, PERSON_ARRIVED);
+        super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED, PERSON_I_TREATED, PERSON_ARRIVED, POSSESSIVE, OWNED_PATIENT);
     }
 
     @Override

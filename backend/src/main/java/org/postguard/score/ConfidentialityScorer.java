@@ -26,7 +26,8 @@ import java.util.StringJoiner;
  *       clinical detail.</li>
  *   <li>A patient reference with clinical detail, or with two or more of age, sex, place and time,
  *       warns; so does a numbered bed or bay with clinical detail, an age or a sex; and so does an
- *       age with clinical detail anchored to a place or a time, even without an explicit reference.</li>
+ *       age anchored to a place or a time with clinical detail or a third quasi-identifier, even
+ *       without an explicit reference.</li>
  *   <li>Answering a complaint (a complaint-response phrase) with clinical detail discloses the
  *       complainant's care: medium, or high with other identifiers.</li>
  *   <li>Severity rises with the number of distinct quasi-identifiers (age, sex, clinical detail,
@@ -77,7 +78,7 @@ public final class ConfidentialityScorer implements Scorer {
         boolean anchored = quasi.contains(Group.PLACE) || quasi.contains(Group.TIME);
         boolean combination = patient && (clinical || quasi.size() >= 2)
                 || bed && (clinical || quasi.contains(Group.AGE) || quasi.contains(Group.SEX))
-                || quasi.contains(Group.AGE) && clinical && anchored;
+                || quasi.contains(Group.AGE) && anchored && (clinical || quasi.size() >= 3);
         if (!combination) {
             if (complaint && clinical) {
                 List<Signal> used = pick(story, quasi, false);
