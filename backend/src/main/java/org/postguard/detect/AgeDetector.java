@@ -29,8 +29,20 @@ public final class AgeDetector extends RegexDetector {
         super(SignalKind.AGE, YEARS_OLD, INFANT, AGED, DECADE, COMPACT, THIRD_PERSON);
     }
 
+    private static final java.util.Set<String> DECADE_WORDS = words("his", "her", "early", "mid", "late");
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        return pattern == DECADE ? post.hasAnyWord(DECADE_WORDS) : post.hasDigit();
+    }
+
     /** "aged 2-3", "aged 65 and over", "over-65s": a population, not a person. */
     private static final Pattern POPULATION_AFTER = Pattern.compile("(?i)^(?:\\s?(?:-|–|to)\\s?\\d|s\\b|\\+|\\s(?:and|or)\\s(?:over|under|above|older|younger)|\\s?plus)");
+
+    private static final Pattern POPULATION_BEFORE = Pattern.compile(
+            "\\b(?:over|under|aged over|aged under|patients|people|those|anyone|children|adults)\\s*$");
+    private static final Pattern OWN_AGE_BEFORE = Pattern.compile(
+            "\\b(?:i'm|i am|im|i was|i turned|i turn|when i was|i'll be|in my|at)\\s*$");
 
     @Override
     SignalKind classify(String text, Matcher match) {
@@ -39,10 +51,9 @@ public final class AgeDetector extends RegexDetector {
             return null;
         }
         String before = before(text, match.start(), 12);
-        if (before.matches(".*\\b(?:over|under|aged over|aged under|patients|people|those|anyone|children|adults)\\s*$")) {
+        if (POPULATION_BEFORE.matcher(before).find()) {
             return null;
         }
-        boolean own = before.matches(".*\\b(?:i'm|i am|im|i was|i turned|i turn|when i was|i'll be|in my|at)\\s*$");
-        return own ? null : SignalKind.AGE;
+        return OWN_AGE_BEFORE.matcher(before).find() ? null : SignalKind.AGE;
     }
 }

@@ -22,6 +22,8 @@ public final class DateDetector extends RegexDetector {
             "(?i)\\b(?:dob|d\\.o\\.b\\.?|date of birth|born(?: in)?)[:\\s]+(?:19|20)\\d{2}\\b");
     private static final Pattern BIRTH_LABEL = Pattern.compile("(?i)(?:\\bdob|d\\.o\\.b|date of birth|\\bborn(?: on)?|\\bb\\.)[\\s:.-]*$");
 
+    private static final Pattern MAY_THE_VERB = Pattern.compile("\\d+\\s+may|may\\s+\\d+");
+
     public DateDetector() {
         super(SignalKind.DATE, NUMERIC, DAY_MONTH, MONTH_DAY, LABELLED_YEAR);
     }
@@ -29,11 +31,16 @@ public final class DateDetector extends RegexDetector {
     @Override
     SignalKind classify(String text, Matcher match) {
         String found = match.group().toLowerCase(java.util.Locale.ROOT);
-        if (found.matches("\\d+\\s+may") || found.matches("may\\s+\\d+")) {
+        if (MAY_THE_VERB.matcher(found).matches()) {
             return null; // "3 may be", "may 2 people": the verb, not the month
         }
         String label = text.substring(Math.max(0, match.start() - 20), match.start());
         boolean birth = BIRTH_LABEL.matcher(label).find() || match.pattern() == LABELLED_YEAR;
         return birth ? SignalKind.DATE_OF_BIRTH : SignalKind.DATE;
+    }
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        return post.hasDigit();
     }
 }

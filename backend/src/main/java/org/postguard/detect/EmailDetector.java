@@ -11,4 +11,9 @@ public final class EmailDetector extends RegexDetector {
     public EmailDetector() {
         super(SignalKind.EMAIL, EMAIL);
     }
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        return post.text().indexOf('@') >= 0;
+    }
 }

@@ -17,8 +17,16 @@ public final class NameDetector extends RegexDetector {
     private static final Pattern NOT_A_NAME = Pattern.compile(
             "(?:Mr|Mrs|Ms|Miss|Mx|Master)\\.?\\s+(?:Men|Motivator|Nobody|Right|Blobby|Bean|Whippy|Muscle|Chef|Darcy|President|Speaker|Something|Someone|Somebody|Whoever|Average|Grumpy|Fix-It|Fixit)\\b.*");
 
+    private static final java.util.Set<String> TITLES = words("mr", "mrs", "ms", "miss", "mx", "master");
+    private static final java.util.Set<String> NAMING = words("called", "named", "name");
+
     public NameDetector() {
         super(SignalKind.NAME, TITLED, CALLED);
+    }
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        return post.hasAnyWord(pattern == TITLED ? TITLES : NAMING);
     }
 
     /** "Mr Osei, consultant vascular surgeon": UK surgeons are Mr or Ms, and colleagues are not patients. */

@@ -39,4 +39,9 @@ public final class NhsNumberDetector extends RegexDetector {
         }
         return check != 10 && check == digits.charAt(9) - '0';
     }
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        return post.hasDigit();
+    }
 }

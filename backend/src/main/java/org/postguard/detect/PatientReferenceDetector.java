@@ -47,6 +47,33 @@ public final class PatientReferenceDetector extends RegexDetector {
                     + "(?:who\\s+)?(?:came|comes|come|turned|rocked|rolled|walked|wandered|was\\s+brought|got\\s+brought|was\\s+blue-?lighted"
                     + "|was\\s+admitted|got\\s+admitted|presented|attended|self-presented)\\b");
 
+    private static final java.util.Set<String> VERBS = words("saw", "seen", "seeing", "had", "have", "admitted", "admitting",
+            "clerked", "clerking", "treated", "treating", "reviewed", "reviewing", "assessed", "intubated", "tubed", "resuscitated",
+            "discharged", "examined", "operated", "sutured", "stitched", "triaged", "scanned", "referred", "met", "looked",
+            "cared", "delivered", "sectioned", "cannulated", "catheterised", "certified", "pronounced", "told", "looking", "caring");
+    private static final java.util.Set<String> PLACES = words("bed", "bay", "cubicle", "cubi", "resus", "majors", "minors", "side",
+            "sideroom", "room", "ward", "corridor", "trolley", "chair", "cardiac", "paeds", "triage", "recovery", "theatre", "ambulance");
+    private static final java.util.Set<String> FIRST_PERSON = words("i", "we", "i'm", "we're", "i'd", "i've", "we'd", "im", "i’m");
+    private static final java.util.Set<String> ARRIVALS = words("came", "comes", "come", "turned", "rocked", "rolled", "walked",
+            "wandered", "brought", "blue-lighted", "bluelighted", "blue", "admitted", "presented", "attended", "self");
+    private static final java.util.Set<String> PATIENT_WORDS = words("patient", "pt");
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        if (pattern == VERB_PERSON) {
+            return post.hasAnyWord(VERBS);
+        } else if (pattern == PERSON_PLACED) {
+            return post.hasAnyWord(PLACES);
+        } else if (pattern == PERSON_I_TREATED) {
+            return post.hasAnyWord(FIRST_PERSON) && post.hasAnyWord(VERBS);
+        } else if (pattern == PERSON_ARRIVED) {
+            return post.hasAnyWord(ARRIVALS);
+        } else if (pattern == OWNED_PATIENT) {
+            return post.hasAnyWord(PATIENT_WORDS);
+        }
+        return post.text().indexOf('\'') >= 0 || post.text().indexOf('’') >= 0;
+    }
+
     public PatientReferenceDetector() {
         super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED, PERSON_I_TREATED, PERSON_ARRIVED, POSSESSIVE, OWNED_PATIENT);
     }

@@ -19,4 +19,9 @@ public final class PhoneDetector extends RegexDetector {
         long digits = match.group().chars().filter(Character::isDigit).count();
         return digits >= 10 && digits <= 12 ? SignalKind.PHONE : null;
     }
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        return post.hasDigit();
+    }
 }

@@ -29,6 +29,44 @@ public final class Post {
         return text;
     }
 
+    private java.util.Set<String> words;
+    private int hasDigit = -1;
+
+    /** The post's words as typed, lower-cased (not stemmed): lets detectors skip patterns that cannot match. */
+    public java.util.Set<String> words() {
+        if (words == null) {
+            words = new java.util.HashSet<>(tokens.size() * 2);
+            for (Token token : tokens) {
+                words.add(text.substring(token.start(), token.end()).toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return words;
+    }
+
+    /** True when any of these lower-case words is in the post. */
+    public boolean hasAnyWord(java.util.Collection<String> candidates) {
+        java.util.Set<String> mine = words();
+        for (String candidate : candidates) {
+            if (mine.contains(candidate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasDigit() {
+        if (hasDigit < 0) {
+            hasDigit = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    hasDigit = 1;
+                    break;
+                }
+            }
+        }
+        return hasDigit == 1;
+    }
+
     public List<String> personalTerms() {
         return personalTerms;
     }

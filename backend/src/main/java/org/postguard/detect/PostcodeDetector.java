@@ -12,4 +12,9 @@ public final class PostcodeDetector extends RegexDetector {
     public PostcodeDetector() {
         super(SignalKind.POSTCODE, POSTCODE);
     }
+
+    @Override
+    boolean worthTrying(Pattern pattern, Post post) {
+        return post.hasDigit();
+    }
 }

@@ -20,6 +20,9 @@ abstract class RegexDetector implements Detector {
     @Override
     public void detect(Post post, List<Signal> out) {
         for (Pattern pattern : patterns) {
+            if (!worthTrying(pattern, post)) {
+                continue;
+            }
             Matcher m = pattern.matcher(post.text());
             while (m.find()) {
                 SignalKind found = classify(post.text(), m);
@@ -28,6 +31,18 @@ abstract class RegexDetector implements Detector {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the pattern could match this post at all: a cheap look at its words or digits that
+     * spares running the pattern on every keystroke. By default, always.
+     */
+    boolean worthTrying(Pattern pattern, Post post) {
+        return true;
+    }
+
+    static java.util.Set<String> words(String... words) {
+        return java.util.Set.of(words);
     }
 
     /** The kind of this match, or null to reject it. By default, the detector's kind. */

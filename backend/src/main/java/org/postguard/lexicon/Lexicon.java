@@ -35,10 +35,17 @@ import java.util.Set;
  * key starts with it. Longer clinical words not in the index are looked up with a typo allowed,
  * through a symmetric-deletion field ({@code del}), then checked by edit distance.
  *
- * <p>The index lives in memory and is read-only once built; {@link #match} is thread-safe.
+ * <p>The index lives in memory and is read-only once built; {@link #match} is thread-safe. The
+ * exact-match fields (keys, key prefixes, known words) are read once from the index's term
+ * dictionaries into hash tables, so the per-keystroke path makes no Lucene seeks at all unless a
+ * word looks misspelt; the typo lookups then seek the deletion field.
  */
 public final class Lexicon {
     private static final String KEY = "key";
+    /** Every proper start of a multi-word key ("diagnos with" for "diagnos with sepsi"): tells a run to go on. */
+    private static final String PREFIX = "prefix";
+    /** Every analysed word of every entry: a word here is known, so never treated as a typo. */
+    private static final String TOKEN = "token";
     private static final String WORD = "word";
     private static final String DELETION = "del";
     private static final String ENTRY = "entry";
@@ -53,13 +60,23 @@ public final class Lexicon {
     private final String[] wordOfDoc;
     private final String[] stemOfDoc;
     private final Map<SignalKind, Integer> counts;
+    private final Map<String, List<LexiconEntry>> entriesByKey;
+    private final Set<String> prefixes;
+    private final Set<String> knownWords;
 
     private Lexicon(LeafReader reader, LexiconEntry[] entryOfDoc, String[] wordOfDoc, String[] stemOfDoc,
-                    Map<SignalKind, Integer> counts) {
+                    Map<SignalKind, Integer> counts) throws IOException {
         this.reader = reader;
         this.entryOfDoc = entryOfDoc;
         this.wordOfDoc = wordOfDoc;
         this.stemOfDoc = stemOfDoc;
+        this.entriesByKey = new java.util.HashMap<>();
+        readTerms(KEY, (term, docs) -> entriesByKey.put(term, docs.stream().map(d -> entryOfDoc[d]).toList()));
+        this.prefixes = new HashSet<>();
+        readTerms(PREFIX, (term, docs) -> prefixes.add(term));
+        this.knownWords = new HashSet<>();
+        readTerms(TOKEN, (term, docs) -> knownWords.add(term));
+        readTerms(WORD, (term, docs) -> knownWords.add(term));
         this.counts = counts;
     }
 
@@ -80,6 +97,12 @@ public final class Lexicon {
                     }
                     Document doc = new Document();
                     doc.add(new StringField(KEY, join(tokens, 0, tokens.size()), Field.Store.NO));
+                    for (int end = 1; end < tokens.size(); end++) {
+                        doc.add(new StringField(PREFIX, join(tokens, 0, end), Field.Store.NO));
+                    }
+                    for (Token token : tokens) {
+                        doc.add(new StringField(TOKEN, token.term(), Field.Store.NO));
+                    }
                     doc.add(new NumericDocValuesField(ENTRY, indexed.size()));
                     writer.addDocument(doc);
                     indexed.add(entry);
@@ -128,6 +151,23 @@ public final class Lexicon {
         }
     }
 
+    private void readTerms(String field, java.util.function.BiConsumer<String, List<Integer>> sink) throws IOException {
+        Terms terms = reader.terms(field);
+        if (terms == null) {
+            return;
+        }
+        TermsEnum te = terms.iterator();
+        PostingsEnum postings = null;
+        for (BytesRef term = te.next(); term != null; term = te.next()) {
+            postings = te.postings(postings, PostingsEnum.NONE);
+            List<Integer> docs = new ArrayList<>(1);
+            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
+                docs.add(doc);
+            }
+            sink.accept(term.utf8ToString(), docs);
+        }
+    }
+
     /** How many entries of this kind are indexed. */
     public int count(SignalKind kind) {
         return counts.getOrDefault(kind, 0);
@@ -143,8 +183,7 @@ public final class Lexicon {
                 String term = tokens.get(i).term();
                 terms[i] = term;
                 String surface = surface(text, tokens.get(i));
-                if (surface.length() >= SHORTEST_TYPO && isLetters(surface)
-                        && !lookup.knownWord(term, surface) && !lookup.startsKey(term)) {
+                if (surface.length() >= SHORTEST_TYPO && isLetters(surface) && !lookup.knownWord(term, surface)) {
                     String fix = lookup.correction(surface);
                     if (fix != null) {
                         terms[i] = fix;
@@ -165,12 +204,13 @@ public final class Lexicon {
                     fuzzy |= corrected[j];
                     int start = tokens.get(i).start();
                     int end = tokens.get(j).end();
-                    for (LexiconEntry entry : lookup.entries(key)) {
+                    String run = key.toString();
+                    for (LexiconEntry entry : lookup.entries(run)) {
                         if (!entry.caseSensitive() || writtenAsListed(text, start, end, entry)) {
                             matches.add(new LexiconMatch(start, end, entry, fuzzy));
                         }
                     }
-                    if (!lookup.startsKey(key)) {
+                    if (!lookup.startsKey(run)) {
                         break;
                     }
                 }
@@ -264,16 +304,16 @@ public final class Lexicon {
 
     /** Per-call Lucene cursors: TermsEnum is not thread-safe, so each match gets its own. */
     private final class Lookup {
-        private final TermsEnum keys;
-        private final TermsEnum words;
-        private final TermsEnum deletions;
+        private TermsEnum deletions;
         private final BytesRef probe = new BytesRef();
         private PostingsEnum postings;
 
-        Lookup() throws IOException {
-            keys = iterator(KEY);
-            words = iterator(WORD);
-            deletions = iterator(DELETION);
+        /** The deletion field's cursor, opened only when a post has a word that looks misspelt. */
+        private TermsEnum deletionTerms() throws IOException {
+            if (deletions == null) {
+                deletions = iterator(DELETION);
+            }
+            return deletions;
         }
 
         private TermsEnum iterator(String field) throws IOException {
@@ -281,50 +321,35 @@ public final class Lexicon {
             return terms == null ? TermsEnum.EMPTY : terms.iterator();
         }
 
-        List<LexiconEntry> entries(CharSequence key) throws IOException {
-            if (!keys.seekExact(bytes(key))) {
-                return List.of();
-            }
-            List<LexiconEntry> found = new ArrayList<>(2);
-            postings = keys.postings(postings, PostingsEnum.NONE);
-            for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
-                found.add(entryOfDoc[doc]);
-            }
-            return found;
+        List<LexiconEntry> entries(String key) {
+            return entriesByKey.getOrDefault(key, List.of());
         }
 
-        /** True when some indexed key is longer than this one and begins with it and a space. */
-        boolean startsKey(CharSequence key) throws IOException {
-            BytesRef prefix = bytes(key + " ");
-            if (keys.seekCeil(prefix) == TermsEnum.SeekStatus.END) {
-                return false;
-            }
-            BytesRef found = keys.term();
-            if (found.length < prefix.length) {
-                return false;
-            }
-            for (int i = 0; i < prefix.length; i++) {
-                if (found.bytes[found.offset + i] != prefix.bytes[prefix.offset + i]) {
-                    return false;
-                }
-            }
-            return true;
+        /** True when some indexed key is longer than this one and begins with it. */
+        boolean startsKey(String key) {
+            return prefixes.contains(key);
         }
 
-        boolean knownWord(String term, String surface) throws IOException {
-            return keys.seekExact(bytes(term)) || words.seekExact(bytes(surface));
+        /** A word the data uses somewhere, or a correctly spelt vocabulary word: not a typo. */
+        boolean knownWord(String term, String surface) {
+            return knownWords.contains(term) || knownWords.contains(surface);
         }
 
         /** The stem of the closest vocabulary word within its allowed distance of the typed word, or null. */
         String correction(String typed) throws IOException {
+            String fix = correction(typed, false);
+            return fix != null || typed.length() < TWO_TYPOS - 1 ? fix : correction(typed, true);
+        }
+
+        private String correction(String typed, boolean twoDeletions) throws IOException {
             String best = null;
             String bestStem = null;
             int bestDistance = Integer.MAX_VALUE;
-            for (String deletion : deletions(typed, typed.length() >= TWO_TYPOS - 2)) {
-                if (!deletions.seekExact(bytes(deletion))) {
+            for (String deletion : deletions(typed, twoDeletions)) {
+                if (!deletionTerms().seekExact(bytes(deletion))) {
                     continue;
                 }
-                postings = deletions.postings(postings, PostingsEnum.NONE);
+                postings = deletionTerms().postings(postings, PostingsEnum.NONE);
                 for (int doc = postings.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = postings.nextDoc()) {
                     String candidate = wordOfDoc[doc];
                     if (candidate == null || candidate.charAt(0) != typed.charAt(0)) {
