@@ -66,7 +66,7 @@
     for (const item of list) {
       if (typeof item !== "string") continue;
       const value = item.replace(/\s+/g, " ").trim();
-      if (!value || value.length > 200 || seen.has(value.toLowerCase())) continue;
+      if (!value || value.length > 100 || seen.has(value.toLowerCase())) continue;
       seen.add(value.toLowerCase());
       out.push(value);
       if (out.length >= max) break;

@@ -33,6 +33,11 @@
   ].join(",");
   const EDITABLE_INSIDE = 'textarea, [contenteditable="true"], [contenteditable=""], [contenteditable="plaintext-only"]';
   const OFFLINE_SHORT = "PostGuard server not running: start it with scripts/run";
+  // Shown when the server's guidance catalogue has no link for a warning (or is unavailable).
+  const FALLBACK_LINK = Object.freeze({
+    title: "GMC: Using social media as a medical professional",
+    url: "https://www.gmc-uk.org/professional-standards/the-professional-standards/using-social-media-as-a-medical-professional",
+  });
 
   function debug(what, err) {
     try {
@@ -291,6 +296,7 @@
       this.hitRects = [];
       this.lastRectKey = "";
       this.offlineDetail = null;
+      this.announced = "";
       this.destroyed = false;
 
       const signal = this.controller.signal;
@@ -386,6 +392,7 @@
       const requestId = ++requestCounter;
       this.latestRequest = requestId;
       if (this.state !== "offline") this.refresh("checking");
+      if (!this.rt.guidance) this.rt.loadGuidance(); // the card's titles and links (not user text)
       const site = this.rt.site;
       let platform = site.platform;
       if (typeof platform === "function") {
@@ -436,8 +443,9 @@
       this.shown = this.warnings.filter((w) => {
         if (!showLow && w.severity === "low") return false;
         if (this.ignored.has(ignoreKey(w, text))) return false;
-        for (const s of w.signals) if (phrases.has(S.normalisePhrase(text.slice(s.start, s.end)))) return false;
-        return true;
+        // "Don't warn about this phrase again" stores the phrase of a warning's first signal.
+        const first = w.signals[0];
+        return !phrases.has(S.normalisePhrase(text.slice(first.start, first.end)));
       });
       const byKey = new Map();
       this.shown.forEach((w, index) => {
@@ -777,7 +785,7 @@
     }
 
     /** Looks for editors under root (a node, document or shadow root); tracks pre-filled ones. */
-    scan(root) {
+    scan(root, withoutShadows) {
       const sel = this.site.editorSelector;
       const consider = (el) => {
         const editable = this.resolveEditable(el);
@@ -788,7 +796,7 @@
         if (root.nodeType === 1 && root.matches(sel)) consider(root);
         for (const el of root.querySelectorAll(sel)) consider(el);
       }
-      if (this.site.shadow) this.scanShadows(root, 0);
+      if (this.site.shadow && !withoutShadows) this.scanShadows(root, 0);
     }
 
     /** Open shadow roots (Reddit): observe them and look inside for editors. */
@@ -805,7 +813,7 @@
         } catch (e) {
           /* ignore */
         }
-        this.scan(sr);
+        this.scan(sr, true);
         this.scanShadows(sr, depth + 1);
       }
     }
@@ -897,7 +905,8 @@
       this.updateBadge(session, layer);
       this.scheduleLayout();
       if (this.card && this.card.session === session) {
-        if (session.state === "warnings" || !this.card.lineKey) this.renderCard();
+        const key = this.card.lineKey;
+        if (!key || session.lines.some((l) => l.key === key)) this.renderCard();
         else this.closeCard(false);
       }
     }
@@ -963,6 +972,11 @@
         label = "PostGuard is checking this post.";
       }
       if (badge.textContent !== text) badge.textContent = text;
+      const announced = state === "warnings" || state === "offline" ? state + count : "";
+      if (announced !== session.announced) {
+        session.announced = announced;
+        if (announced && session.editor === deepActiveElement()) Overlay.announce(label.replace(/ Show details\.$/, ""));
+      }
       session.badgeText = text;
       badge.setAttribute("aria-label", label);
       badge.setAttribute("title", label);
@@ -990,7 +1004,8 @@
 
     hideSession(s) {
       if (s.badge) s.badge.style.display = "none";
-      for (const el of s.ulEls) el.style.display = "none";
+      for (const el of s.ulEls) el.remove();
+      s.ulEls = [];
       s.hitRects = [];
     }
 
@@ -1090,9 +1105,10 @@
         el.setAttribute("data-rule", line.rule);
         el.style.display = "";
         el.classList.toggle("pg-active", !!(this.card && this.card.session === s && this.card.lineKey === line.key));
-        // A thin strip under the words: the text itself stays clickable for the editor.
-        Overlay.place(el, it.left, it.bottom - 2, it.right - it.left, 5);
-        s.hitRects.push({ left: it.left, right: it.right, top: it.top, bottom: it.bottom + 3, key: line.key });
+        // A thin strip along the bottom of the words (ending 1px below them): the text itself
+        // stays clickable for the editor.
+        Overlay.place(el, it.left, it.bottom - 3, it.right - it.left, 4);
+        s.hitRects.push({ left: it.left, right: it.right, top: it.top, bottom: it.bottom + 2, key: line.key });
       });
     }
 
@@ -1207,6 +1223,7 @@
       const card = this.card;
       if (!card) return;
       this.card = null;
+      clearTimeout(card.guidanceTimer);
       const hadFocus = card.el.contains(card.el.getRootNode().activeElement) || card.el.getRootNode().activeElement === card.el;
       card.el.remove();
       const badge = card.session.badge;
@@ -1224,6 +1241,8 @@
       const h = Overlay.h;
       const el = card.el;
       const scroll = el.scrollTop;
+      const active = el.getRootNode().activeElement;
+      const hadFocus = !!active && (active === el || el.contains(active));
       el.replaceChildren();
       let indices = s.shown.map((_, i) => i);
       if (card.lineKey) {
@@ -1261,6 +1280,16 @@
           className: "pg-note",
           text: s.state === "checking" ? "PostGuard is checking this post." : "PostGuard found nothing in this post that risks confidentiality or professional guidance.",
         }));
+      } else if (!this.guidance && this.guidancePromise && !card.guidanceWaited) {
+        // The catalogue (titles, advice, links) is on its way: show it complete in a moment.
+        title = "PostGuard";
+        body.appendChild(h("p", { className: "pg-note", text: "Loading the guidance\u2026" }));
+        if (!card.guidanceTimer) {
+          card.guidanceTimer = setTimeout(safe(() => {
+            card.guidanceWaited = true;
+            if (this.card === card) this.renderCard();
+          }, "guidance wait"), 1500);
+        }
       } else {
         title = indices.length === 1 ? "PostGuard: 1 warning" : `PostGuard: ${indices.length} warnings`;
         for (const i of indices) {
@@ -1295,6 +1324,7 @@
       el.appendChild(head);
       el.appendChild(body);
       el.scrollTop = scroll;
+      if (hadFocus) el.focus({ preventScroll: true }); // the button that had focus was rebuilt
       this.positionCard();
     }
 
@@ -1315,9 +1345,9 @@
         : ["Remove or change the highlighted details, or keep this for a private, appropriate setting."];
       for (const item of insteadItems) instead.appendChild(h("li", { text: String(item) }));
       const links = h("div", { className: "pg-links" });
-      for (const link of cat && Array.isArray(cat.links) ? cat.links : []) {
-        const href = link && S.safeHttpUrl(link.url);
-        if (!href) continue;
+      const catLinks = (cat && Array.isArray(cat.links) ? cat.links : []).filter((l) => l && S.safeHttpUrl(l.url));
+      for (const link of catLinks.length ? catLinks : [FALLBACK_LINK]) {
+        const href = S.safeHttpUrl(link.url);
         links.appendChild(h("a", {
           className: "pg-link",
           attrs: { href, target: "_blank", rel: "noopener noreferrer" },

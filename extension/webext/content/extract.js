@@ -34,7 +34,11 @@
     if (data.indexOf("\n") < 0 || /[^ \t\n\r]/.test(data)) return false;
     const prev = node.previousSibling;
     const next = node.nextSibling;
-    return (!prev || (prev.nodeType === 1 && isBlock(prev))) || (!next || (next.nodeType === 1 && isBlock(next)));
+    // Only between blocks (or a block and the container's edge): "\n" typed inside a line of a
+    // pre-wrap editor sits next to text or inline elements and is kept.
+    const prevBlock = !!prev && prev.nodeType === 1 && isBlock(prev);
+    const nextBlock = !!next && next.nodeType === 1 && isBlock(next);
+    return (prevBlock && (!next || nextBlock)) || (nextBlock && !prev);
   }
 
   function shouldSkip(el, root, skipSelector) {

@@ -12,21 +12,21 @@
 :host { all: initial; }
 * { box-sizing: border-box; }
 .pg-layer { position: fixed; left: 0; top: 0; width: 0; height: 0; overflow: visible; pointer-events: none; }
+.pg-live { position: fixed; left: 0; top: 0; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%);
+  white-space: nowrap; pointer-events: none; }
 .pg-mirror { position: absolute; left: -100000px; top: 0; visibility: hidden; overflow: hidden;
   height: auto; pointer-events: none; margin: 0; }
 .pg-underline { position: fixed; display: block; margin: 0; padding: 0; height: 4px; min-width: 4px;
-  pointer-events: auto; cursor: pointer; background-repeat: repeat-x; background-position: left bottom;
-  --pg-c: #1a73e8; }
+  pointer-events: auto; cursor: pointer; --pg-c: #1a73e8; }
 .pg-underline[data-severity="high"] { --pg-c: #d93025; }
 .pg-underline[data-severity="medium"] { --pg-c: #e37400; }
 .pg-underline[data-severity="low"] { --pg-c: #1a73e8; }
 .pg-underline[data-severity="high"], .pg-underline[data-severity="medium"] {
-  background-image:
-    linear-gradient(45deg, transparent 0 40%, var(--pg-c) 40% 60%, transparent 60% 100%),
-    linear-gradient(-45deg, transparent 0 40%, var(--pg-c) 40% 60%, transparent 60% 100%);
-  background-size: 6px 4px; }
+  background:
+    linear-gradient(135deg, transparent 45%, var(--pg-c) 45% 65%, transparent 65%) 0 100% / 4px 4px repeat-x,
+    linear-gradient(45deg, transparent 45%, var(--pg-c) 45% 65%, transparent 65%) 2px 100% / 4px 4px repeat-x; }
 .pg-underline[data-severity="low"] { border-bottom: 2px solid var(--pg-c); }
-.pg-underline.pg-active { background-color: color-mix(in srgb, var(--pg-c) 18%, transparent); }
+.pg-underline.pg-active { box-shadow: 0 1px 0 0 var(--pg-c); }
 .pg-badge { position: fixed; display: flex; align-items: center; justify-content: center; gap: 4px;
   min-width: 20px; height: 20px; padding: 0 6px; border-radius: 10px; border: 1px solid rgba(255,255,255,.85);
   font: 600 11px/1 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #fff;
@@ -95,6 +95,7 @@
   let host = null;
   let shadow = null;
   let layer = null;
+  let live = null; // screen-reader announcements ("PostGuard: 2 warnings")
 
   function applyHostStyle(el) {
     const s = el.style;
@@ -123,7 +124,7 @@
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(CSS);
       root.adoptedStyleSheets = [sheet];
-      return;
+      if (root.adoptedStyleSheets.length === 1) return;
     } catch (e) {
       // Firefox content scripts may not adopt a sheet built in their own compartment.
     }
@@ -144,6 +145,11 @@
       layer = document.createElement("div");
       layer.className = "pg-layer";
       shadow.appendChild(layer);
+      live = document.createElement("div");
+      live.className = "pg-live";
+      live.setAttribute("aria-live", "polite");
+      live.setAttribute("role", "status");
+      shadow.appendChild(live);
     }
     if (host.parentNode !== docEl) docEl.appendChild(host);
     return shadow;
@@ -157,11 +163,18 @@
     return !!host && (node === host || (node && node.getRootNode && node.getRootNode() === shadow));
   }
 
+  function announce(text) {
+    if (!root() || !live) return;
+    live.textContent = "";
+    live.textContent = String(text);
+  }
+
   function destroy() {
     if (host) host.remove();
     host = null;
     shadow = null;
     layer = null;
+    live = null;
   }
 
   /** h("div", { className, attrs: {...}, text, on: {...} }, [children]) — never innerHTML. */
@@ -185,5 +198,5 @@
     if (height != null) s.height = Math.max(0, Math.round(height * 10) / 10) + "px";
   }
 
-  PG.Overlay = Object.freeze({ root, layer: getLayer, isOwn, destroy, h, place, host: () => host });
+  PG.Overlay = Object.freeze({ root, layer: getLayer, isOwn, destroy, announce, h, place, host: () => host });
 })();

@@ -1,6 +1,8 @@
 package org.postguard.browser;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -37,6 +40,11 @@ final class BrowserEnv implements AutoCloseable {
         this.browser = browser;
     }
 
+    /** The shared environment when a test has started it, else null. */
+    static synchronized BrowserEnv sharedIfStarted() {
+        return shared;
+    }
+
     static synchronized BrowserEnv shared() {
         if (startFailure != null) {
             throw startFailure;
@@ -60,6 +68,7 @@ final class BrowserEnv implements AutoCloseable {
         Path extensionDir = Path.of(System.getProperty("postguard.webext", project.resolve("webext").toString()));
         Path artifacts = Path.of(System.getProperty("postguard.artifacts", project.resolve("target/browser-artifacts").toString()));
         Files.createDirectories(artifacts);
+        Files.deleteIfExists(artifacts.resolve("measurements.txt"));
         if (!Files.isRegularFile(extensionDir.resolve("manifest.json"))) {
             throw new IllegalStateException("No extension at " + extensionDir + " (manifest.json missing)");
         }
@@ -67,11 +76,11 @@ final class BrowserEnv implements AutoCloseable {
         TestBackend backend = null;
         FixtureServer fixtures = null;
         try {
-            backend = Boolean.getBoolean("postguard.smokeNoBackend") ? null : TestBackend.startOnFreePort();
+            backend = TestBackend.startOnFreePort();
             fixtures = FixtureServer.start(fixturesDir, workDir);
             ChromiumBrowser browser = ChromiumBrowser.launch(extensionDir, workDir.resolve("profile"));
             BrowserEnv env = new BrowserEnv(workDir, extensionDir, artifacts, backend, fixtures, browser);
-            if (backend != null) env.pointExtensionAtBackend();
+            env.pointExtensionAtBackend();
             return env;
         } catch (Exception | Error e) {
             if (fixtures != null) fixtures.close();
@@ -98,32 +107,62 @@ final class BrowserEnv implements AutoCloseable {
     }
 
     /**
-     * Opens the extension's options page and sets the server address to the test backend's
-     * (stored setting "serverUrl", the one the options page's server field writes). Also clears
-     * the ignored phrases and site switches, so each test class starts from the defaults.
+     * Opens the extension's options page and sets the server address to the test backend's, as a
+     * user would: types it into the Server "Address" field (#server-url), saves, and waits for the
+     * page to report the server running there (the options page asks the extension's background,
+     * which calls GET /api/v1/health). Also clears the ignored phrases and site switches through
+     * storage, so each test starts from the defaults.
      */
     void pointExtensionAtBackend() {
         var driver = browser.driver;
         driver.get(optionsPageUrl());
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d ->
-            "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Object loaded = driver.executeScript("return typeof chrome !== 'undefined' && !!chrome.storage");
+        if (!Boolean.TRUE.equals(loaded)) {
+            throw new IllegalStateException("The extension did not load from " + extensionDir + " (id " + browser.extensionId
+                + "): its options page " + optionsPageUrl() + " has no extension APIs. Check manifest.json and the files it names.");
+        }
         Object error = driver.executeAsyncScript("""
             const done = arguments[arguments.length - 1];
-            chrome.storage.local.set({serverUrl: arguments[0], ignoredPhrases: [], disabledSites: {}, disabledHosts: {}})
-              .then(() => chrome.storage.local.get('serverUrl'))
-              .then((s) => done(s.serverUrl === arguments[0] ? null : 'stored ' + JSON.stringify(s)), (e) => done(String(e)));
-            """, backend.url());
+            chrome.storage.local.set({ignoredPhrases: [], disabledSites: {}, disabledHosts: {}})
+              .then(() => done(null), (e) => done(String(e)));
+            """);
         if (error != null) {
-            throw new IllegalStateException("Could not set the extension's server address: " + error);
+            throw new IllegalStateException("Could not reset the extension's settings: " + error);
+        }
+        List<WebElement> field = driver.findElements(By.id("server-url"));
+        if (field.isEmpty()) {
+            throw new IllegalStateException("The options page " + optionsPageUrl() + " has no server address field #server-url");
+        }
+        // The page fills the field with the stored address once it has loaded the settings.
+        wait.until(d -> !field.get(0).getDomProperty("value").isEmpty());
+        if (!backend.url().equals(field.get(0).getDomProperty("value"))) {
+            field.get(0).clear();
+            field.get(0).sendKeys(backend.url());
+            driver.findElement(By.cssSelector("#server-form button[type=submit]")).click();
+        }
+        try {
+            wait.until(d -> {
+                String status = d.findElement(By.id("server-status")).getText();
+                return status.contains("running at " + backend.url());
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new IllegalStateException("The options page did not confirm the server at " + backend.url()
+                + "; it says: " + driver.findElement(By.id("server-status")).getText() + "; stored: " + storedSettingsHere(), e);
         }
     }
 
     /** The extension's stored settings, read from its options page. */
     @SuppressWarnings("unchecked")
     Map<String, Object> storedSettings() {
-        var driver = browser.driver;
-        driver.get(optionsPageUrl());
-        return (Map<String, Object>) driver.executeAsyncScript(
+        browser.driver.get(optionsPageUrl());
+        return storedSettingsHere();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> storedSettingsHere() {
+        return (Map<String, Object>) browser.driver.executeAsyncScript(
             "const done = arguments[arguments.length - 1]; chrome.storage.local.get(null).then(done, (e) => done({error: String(e)}));");
     }
 
@@ -131,7 +170,7 @@ final class BrowserEnv implements AutoCloseable {
     public synchronized void close() {
         browser.close();
         fixtures.close();
-        if (backend != null) backend.close();
+        backend.close();
         deleteTree(workDir);
     }
 

@@ -75,6 +75,7 @@ var __pgProbe = (function () {
       out.cards.push({
         rect: rectOf(c), role: c.getAttribute('role'), text: c.textContent.trim().slice(0, 2000),
         warnings: Array.from(c.querySelectorAll('.pg-warning')).map((w) => ({
+          dataCategory: w.getAttribute('data-category'), dataRule: w.getAttribute('data-rule'),
           category: text(w, '.pg-category'), message: text(w, '.pg-message'), signals: text(w, '.pg-signals'),
           instead: text(w, '.pg-instead'),
           links: Array.from(w.querySelectorAll('a.pg-link')).map((a) => ({
@@ -298,13 +299,18 @@ var __pgProbe = (function () {
   }
 
   // Polls (every 10 ms) until the editor's badge has the wanted state (and, for "warnings", at
-  // least one underline); answers the time since the last keystroke/input event.
+  // least one underline; "settled" is clear or warnings with no keystroke for a second); answers
+  // the time since the last keystroke/input event.
   function waitForState(selector, want, timeoutMs, done) {
     const began = performance.now();
     const poll = () => {
       const s = state(selector);
-      const ok = s.badge && s.badge.state === want && (want !== 'warnings' || s.underlines.length > 0);
       const now = performance.now();
+      const quiet = window.__pgClock ? now - window.__pgClock.lastInput : Infinity;
+      // "settled": a check's answer (clear or warnings) shown, and no keystroke for a second.
+      const ok = s.badge && (want === 'settled'
+        ? (s.badge.state === 'clear' || s.badge.state === 'warnings') && quiet >= 1000
+        : s.badge.state === want && (want !== 'warnings' || s.underlines.length > 0));
       if (ok) {
         done({ ok: true, sinceInput: window.__pgClock ? now - window.__pgClock.lastInput : -1, waited: now - began, state: s });
       } else if (now - began > timeoutMs) {

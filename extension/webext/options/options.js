@@ -1,0 +1,286 @@
+// PostGuard options page. Everything is kept in storage.local (see common/settings.js).
+(() => {
+  "use strict";
+  const S = globalThis.PGSettings;
+  const C = globalThis.PGCustomSites;
+  const api = S.api;
+  const $ = (id) => document.getElementById(id);
+
+  function h(tag, props, children) {
+    const el = document.createElement(tag);
+    if (props) {
+      if (props.className) el.className = props.className;
+      if (props.text != null) el.textContent = String(props.text);
+      if (props.attrs) for (const [k, v] of Object.entries(props.attrs)) el.setAttribute(k, String(v));
+      if (props.on) for (const [k, v] of Object.entries(props.on)) el.addEventListener(k, v);
+    }
+    for (const c of children || []) if (c != null) el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    return el;
+  }
+
+  function say(id, text, cls) {
+    const el = $(id);
+    el.textContent = text;
+    el.className = cls || "muted";
+  }
+
+  const manifest = api.runtime.getManifest();
+
+  // --- built-in sites: each adapter file registers itself; here registerSite just collects. ---------
+
+  function loadScript(src) {
+    return new Promise((resolve) => {
+      const s = document.createElement("script");
+      s.src = src;
+      s.onload = () => resolve(true);
+      s.onerror = () => resolve(false);
+      document.head.appendChild(s);
+    });
+  }
+
+  async function builtInSites() {
+    const collected = [];
+    globalThis.PostGuard = {
+      registerSite(def) {
+        if (def && typeof def.id === "string") {
+          collected.push({ id: def.id, name: String(def.name || def.id), hosts: Array.isArray(def.hosts) ? def.hosts : [] });
+        }
+      },
+      util: {},
+    };
+    const files = [];
+    for (const entry of manifest.content_scripts || []) {
+      for (const file of entry.js || []) if (file.startsWith("sites/") && !files.includes(file)) files.push(file);
+    }
+    for (const file of files) await loadScript("../" + file);
+    return collected;
+  }
+
+  // --- access (Firefox asks the user for host permissions) ---------------------------------------
+
+  function requiredOrigins() {
+    const origins = new Set(manifest.host_permissions || []);
+    for (const entry of manifest.content_scripts || []) for (const m of entry.matches || []) origins.add(m);
+    return [...origins];
+  }
+
+  async function checkAccess() {
+    let ok = true;
+    try {
+      // getAll() lists content-script hosts too (Chrome's contains() only knows host_permissions).
+      const all = await api.permissions.getAll();
+      const have = new Set(all.origins || []);
+      ok = have.has("<all_urls>") || requiredOrigins().every((o) => have.has(o));
+    } catch (e) {
+      ok = true;
+    }
+    $("access").classList.toggle("hidden", ok);
+  }
+
+  $("grant").addEventListener("click", () => {
+    api.permissions.request({ origins: requiredOrigins() }).then(
+      (granted) => {
+        say("grant-status", granted ? "Thank you." : "Not allowed.", granted ? "ok" : "bad");
+        checkAccess();
+      },
+      () => say("grant-status", "Your browser refused the request.", "bad"));
+  });
+
+  // --- server --------------------------------------------------------------------------------------
+
+  async function testServer() {
+    say("server-status", "Checking…");
+    let resp = null;
+    try {
+      resp = await api.runtime.sendMessage({ type: "health" });
+    } catch (e) {
+      resp = null;
+    }
+    if (resp && resp.status === "ok") {
+      const v = resp.health && resp.health.version ? " (version " + String(resp.health.version) + ")" : "";
+      say("server-status", "The server is running at " + resp.serverUrl + v + ".", "ok");
+    } else if (resp && resp.status === "error") {
+      say("server-status", "The server answered with an error: " + String(resp.detail || ""), "bad");
+    } else {
+      say("server-status", "No server is running at that address. Start it with scripts/run in the PostGuard folder.", "bad");
+    }
+  }
+
+  async function saveServer(value) {
+    const url = S.normaliseServerUrl(value);
+    if (!url) {
+      say("server-status", "Enter an http:// or https:// address, such as " + S.DEFAULT_SERVER + ".", "bad");
+      return;
+    }
+    if (!S.isLocalServer(url)) {
+      // A server elsewhere needs the user's permission to be reached. Ask first (user gesture).
+      let granted = false;
+      try {
+        granted = await api.permissions.request({ origins: [new URL(url).origin + "/*"] });
+      } catch (e) {
+        granted = false;
+      }
+      if (!granted) {
+        say("server-status", "PostGuard needs your permission to reach " + new URL(url).origin + ".", "bad");
+        return;
+      }
+    }
+    await S.save({ serverUrl: url });
+    $("server-url").value = url;
+    await testServer();
+  }
+
+  $("server-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    saveServer($("server-url").value).catch(() => say("server-status", "Could not save.", "bad"));
+  });
+  $("server-test").addEventListener("click", () => testServer());
+  $("server-reset").addEventListener("click", () => {
+    $("server-url").value = S.DEFAULT_SERVER;
+    saveServer(S.DEFAULT_SERVER).catch(() => {});
+  });
+
+  // --- sites ---------------------------------------------------------------------------------------
+
+  let sites = [];
+
+  function renderSites(settings) {
+    const list = $("site-list");
+    list.replaceChildren();
+    for (const site of sites) {
+      if (site.id === "generic") continue;
+      const id = "site-" + site.id;
+      const box = h("input", { attrs: { type: "checkbox", id } });
+      box.checked = !settings.disabledSites[site.id];
+      box.addEventListener("change", async () => {
+        const fresh = await S.load();
+        if (box.checked) delete fresh.disabledSites[site.id];
+        else fresh.disabledSites[site.id] = true;
+        await S.save({ disabledSites: fresh.disabledSites });
+      });
+      list.appendChild(h("li", null, [
+        h("label", { attrs: { for: id } }, [
+          h("strong", { text: site.name }),
+          " ",
+          h("span", { className: "muted site-hosts", text: site.hosts.join(", ") }),
+        ]),
+        box,
+      ]));
+    }
+    const pausedHosts = Object.keys(settings.disabledHosts);
+    for (const host of pausedHosts) {
+      list.appendChild(h("li", null, [
+        h("span", null, ["Paused from the toolbar: ", h("strong", { text: host })]),
+        h("button", {
+          attrs: { type: "button" },
+          text: "Turn back on",
+          on: {
+            click: async () => {
+              const fresh = await S.load();
+              delete fresh.disabledHosts[host];
+              await S.save({ disabledHosts: fresh.disabledHosts });
+            },
+          },
+        }),
+      ]));
+    }
+  }
+
+  function renderCustom(settings) {
+    const list = $("custom-list");
+    list.replaceChildren();
+    for (const entry of settings.customSites) {
+      list.appendChild(h("li", null, [
+        h("span", null, [h("strong", { text: entry.origin }), " ",
+          h("span", { className: "muted", text: entry.adapter === "mastodon" ? "(Mastodon)" : "(generic)" })]),
+        h("button", {
+          attrs: { type: "button" },
+          text: "Remove",
+          on: {
+            click: () => C.remove(entry.origin).then(
+              () => say("custom-status", "Removed " + entry.origin + "."),
+              () => say("custom-status", "Could not remove " + entry.origin + ".", "bad")),
+          },
+        }),
+      ]));
+    }
+    $("custom-empty").classList.toggle("hidden", settings.customSites.length > 0);
+  }
+
+  $("custom-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const origin = C.parseOrigin($("custom-origin").value);
+    const adapter = $("custom-adapter").value;
+    if (!origin) {
+      say("custom-status", "Enter a web address such as forum.example.org.", "bad");
+      return;
+    }
+    // permissions.request must run straight from the click (no await before it).
+    api.permissions.request({ origins: [C.patternFor(origin)] }).then(async (granted) => {
+      if (!granted) {
+        say("custom-status", "PostGuard was not allowed on " + origin + ".", "bad");
+        return;
+      }
+      await C.add(origin, adapter);
+      $("custom-origin").value = "";
+      say("custom-status", "PostGuard now checks posts on " + origin + " (reload its open tabs).", "ok");
+    }).catch(() => say("custom-status", "Could not add " + origin + ".", "bad"));
+  });
+
+  // --- workplace terms ---------------------------------------------------------------------------
+
+  $("terms-save").addEventListener("click", async () => {
+    const lines = $("terms").value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    const kept = S.sanitise({ personalTerms: lines }).personalTerms;
+    await S.save({ personalTerms: kept });
+    $("terms").value = kept.join("\n");
+    const dropped = lines.length - kept.length;
+    say("terms-status", "Saved " + kept.length + (kept.length === 1 ? " term." : " terms.") +
+      (dropped > 0 ? " " + dropped + " left out (duplicates, over 100 characters, or over 200 terms)." : ""), "ok");
+  });
+
+  // --- warnings ------------------------------------------------------------------------------------
+
+  $("show-low").addEventListener("change", () => S.save({ showLow: $("show-low").checked }));
+
+  function renderPhrases(settings) {
+    const list = $("phrase-list");
+    list.replaceChildren();
+    for (const phrase of settings.ignoredPhrases) {
+      list.appendChild(h("li", null, [
+        h("span", { text: "\u201c" + phrase + "\u201d" }),
+        h("button", {
+          attrs: { "type": "button", "aria-label": "Warn me again about " + phrase },
+          text: "Remove",
+          on: {
+            click: async () => {
+              const fresh = await S.load();
+              await S.save({ ignoredPhrases: fresh.ignoredPhrases.filter((p) => p !== phrase) });
+            },
+          },
+        }),
+      ]));
+    }
+    $("phrase-empty").classList.toggle("hidden", settings.ignoredPhrases.length > 0);
+  }
+
+  function renderAll(settings) {
+    renderSites(settings);
+    renderCustom(settings);
+    renderPhrases(settings);
+    $("show-low").checked = settings.showLow;
+  }
+
+  async function init() {
+    const settings = await S.load();
+    $("server-url").value = settings.serverUrl;
+    $("terms").value = settings.personalTerms.join("\n");
+    sites = await builtInSites();
+    renderAll(settings);
+    S.onChanged((fresh) => renderAll(fresh));
+    checkAccess();
+    testServer();
+  }
+
+  init().catch(() => say("server-status", "PostGuard's settings could not be loaded.", "bad"));
+})();
