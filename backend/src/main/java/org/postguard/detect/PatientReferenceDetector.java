@@ -33,9 +33,11 @@ public final class PatientReferenceDetector extends RegexDetector {
     private static final Pattern POSSESSIVE = Pattern.compile(
             "(?i)\\b(?:a|the|this|that|my|our)\\s+(?:[a-z-]+\\s+)?(?:patient|pt|lady|gentleman|gent|man|woman|guy|girl|boy|chap|lad"
                     + "|kid|child|baby|toddler|teenager)['’]s\\b");
-    /** "our 'VIP' patient", "my favourite patient", "this poor patient": not "the patient" of teaching. */
+    /** "our 'VIP' patient", "my favourite patient", "patient I discharged": not "the patient" of teaching. */
     private static final Pattern OWNED_PATIENT = Pattern.compile(
-            "(?i)\\b(?:my|our|this|that)\\s+(?:[\\w\"'“”‘’-]+\\s+){0,2}(?:patient|pt)\\b(?!s)");
+            "(?i)\\b(?:(?:my|our|this|that)\\s+(?:[\\w\"'“”‘’-]+\\s+){0,2}(?:patient|pt)\\b(?!s)"
+                    + "|(?:patient|pt)\\s+(?:I|we)\\s+(?:just\\s+|had\\s+)?(?:saw|seen|treated|clerked|admitted|discharged|delivered"
+                    + "|looked after|operated on|reviewed|sutured)\\b)");
     /** Things one also "saw" or "delivered": a film I saw is not a patient. */
     private static final Pattern NOT_A_PERSON = Pattern.compile(
             "(?i)\\b(?:film|movie|post|tweet|video|paper|article|book|show|play|talk|lecture|documentary|thread|meme|episode"

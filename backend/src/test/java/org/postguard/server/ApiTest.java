@@ -90,6 +90,42 @@ class ApiTest {
         assertTrue(kinds.containsAll(Set.of("age", "bed", "time-anchor", "condition")), kinds::toString);
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "confidentiality      | Saw a 34yo in bay 4 today with DKA, first presentation",
+            "confidentiality      | Mrs Patel (DOB 12/03/1958) finally went home from ward 9 after her stroke",
+            "confidentiality      | Guess who came into A&E last night with chest pain? Our local MP, in his 50s, in resus for hours",
+            "patient-images       | Here's the x-ray of the lady I saw in clinic today, look at that fracture 📸",
+            "boundaries           | Lovely patient I discharged last week just sent me a friend request, accepted obviously",
+            "respect              | Another frequent flyer in majors tonight, third time this week, absolute waste of a bed",
+            "conflict-of-interest | As a GP I recommend this supplement to all my patients, use my code DRJO20 for 20% off, link in bio",
+            "complaint-response   | To the patient who left me a 1 star review: you were seen on time and your bloods were normal, so check your facts",
+            "professionalism      | Still drunk from last night and about to start my shift on the ward, pray for my patients",
+    })
+    void riskyPostsAreFlaggedInTheirCategory(String category, String text) throws Exception {
+        Set<String> categories = new HashSet<>();
+        for (JsonElement w : checkOk(text).getAsJsonArray("warnings")) {
+            categories.add(w.getAsJsonObject().get("category").getAsString());
+        }
+        assertTrue(categories.contains(category), categories::toString);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Sepsis kills. Know the signs: fever, fast breathing, mottled skin. Call 999 if worried. #WorldSepsisDay",
+            "Reminder for FY1s: in DKA, check ketones hourly and follow your trust's guideline.",
+            "My dad had a stroke last year and the stroke unit staff were incredible. Thank you all.",
+            "Finally cashed in my frequent flyer miles for a week in Lisbon after finishing nights 🌞",
+            "#ad Paid partnership with SunSafe: as a dermatologist I genuinely use their SPF50 every day.",
+            "Huge thanks to Dr Amara Okafor for the brilliant teaching session on heart failure today.",
+            "Shared with her written consent: Jean, 82, wanted everyone to know how well the hip team looked after her.",
+            "Quick poll for GPs: how long are your routine appointment waits right now?",
+    })
+    void safePostsGetNoWarnings(String text) throws Exception {
+        JsonObject json = checkOk(text);
+        assertEquals(0, json.getAsJsonArray("warnings").size(), json.toString());
+    }
+
     @Test
     void safePostGetsNoWarnings() throws Exception {
         JsonObject json = checkOk("Sepsis kills. Know the signs and call 999 if you are worried about someone.");
