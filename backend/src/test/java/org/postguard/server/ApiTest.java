@@ -187,7 +187,10 @@ class ApiTest {
     @Test
     void deeplyNestedJsonIsRefusedNotCrashed() throws Exception {
         String body = "{\"text\": \"a\", \"x\": " + "[".repeat(150_000) + "]".repeat(150_000) + "}";
-        assertError(post("/api/v1/check", "application/json", body), 413, "body-too-large");
+        // Expect: 100-continue lets the server refuse before the client sends 300 KB it will not read.
+        HttpRequest tooLarge = HttpRequest.newBuilder(uri("/api/v1/check")).expectContinue(true)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        assertError(HTTP.send(tooLarge, HttpResponse.BodyHandlers.ofString()), 413, "body-too-large");
         String nested = "{\"text\": \"a\", \"x\": " + "[".repeat(1000) + "]".repeat(1000) + "}";
         assertError(post("/api/v1/check", "application/json", nested), 400, "malformed-json");
     }
