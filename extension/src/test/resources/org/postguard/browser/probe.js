@@ -225,6 +225,32 @@ var __pgProbe = (function () {
     return lineBoxes(rects);
   }
 
+  // A check that does not depend on a mirror: the underline lies inside the textarea's content
+  // box, at the foot of a text line (line boxes are line-height tall from the content top), and
+  // on or after the line its words' first line break puts them on.
+  function textareaLineCheck(ta, typed, start, u, tol) {
+    const cs = getComputedStyle(ta);
+    const r = ta.getBoundingClientRect();
+    const lh = parseFloat(cs.lineHeight);
+    const left = r.left + parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft);
+    const right = r.left + parseFloat(cs.borderLeftWidth) + ta.clientWidth - parseFloat(cs.paddingRight);
+    const top = r.top + parseFloat(cs.borderTopWidth) + parseFloat(cs.paddingTop) - ta.scrollTop;
+    const out = [];
+    const b = u.rect.bottom;
+    if (u.rect.left < left - tol || u.rect.right > right + tol) {
+      out.push(`underline ${u.start}:${u.end} at ${fmt(u.rect)} is outside the textarea's text box [${left}, ${right}]`);
+    }
+    if (!(lh > 0)) return out;
+    const line = Math.ceil((b - top - tol) / lh) - 1;
+    const intoLine = b - (top + line * lh);
+    if (intoLine < lh / 2 || intoLine > lh + tol) {
+      out.push(`underline ${u.start}:${u.end} bottom ${b} is not at the foot of a ${lh}px text line (${intoLine} px into line ${line})`);
+    }
+    const minLine = typed.slice(0, start).split('\n').length - 1;
+    if (line < minLine) out.push(`underline ${u.start}:${u.end} is on line ${line}, above its words' line ${minLine}`);
+    return out;
+  }
+
   // ---- Underline alignment --------------------------------------------------------------------
   // For every underline of the editor: the words it stands for (typed.slice(start, end)) must be
   // found in the editor, and the underline must lie under one of their line boxes (bottom within
@@ -258,7 +284,10 @@ var __pgProbe = (function () {
         continue;
       }
       let boxes;
-      if (kind === 'TEXTAREA') boxes = textareaBoxes(editor, start, end);
+      if (kind === 'TEXTAREA') {
+        boxes = textareaBoxes(editor, start, end);
+        for (const u of underlines) problems.push(...textareaLineCheck(editor, typed, start, u, tol));
+      }
       else {
         const range = rangeFor(extracted, start, end);
         if (!range) { problems.push(`no DOM range for ${key} ${JSON.stringify(word)}`); continue; }
