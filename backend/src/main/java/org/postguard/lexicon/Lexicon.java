@@ -120,7 +120,7 @@ public final class Lexicon {
                     Document doc = new Document();
                     doc.add(new StringField(WORD, word, Field.Store.NO));
                     stems.add(Tokens.of(word).getFirst().term());
-                    for (String deletion : deletions(word, word.length() >= TWO_TYPOS)) {
+                    for (String deletion : deletions(word)) {
                         doc.add(new StringField(DELETION, deletion, Field.Store.NO));
                     }
                     doc.add(new NumericDocValuesField(ENTRY, -1 - words.size()));
@@ -265,18 +265,16 @@ public final class Lexicon {
         return key.toString();
     }
 
-    /** The word with one letter removed, every way (and two letters, when asked), and itself. */
-    static Set<String> deletions(String word, boolean two) {
+    /**
+     * The word with one letter removed, every way, and itself. Both the vocabulary and the typed
+     * word are reduced this way, so a shared form finds pairs one deletion apart on each side:
+     * a dropped, added or wrong letter, or two letters swapped. The edit distance then decides.
+     */
+    static Set<String> deletions(String word) {
         Set<String> result = new HashSet<>();
         result.add(word);
         for (int i = 0; i < word.length(); i++) {
-            String one = word.substring(0, i) + word.substring(i + 1);
-            result.add(one);
-            if (two) {
-                for (int j = i; j < one.length(); j++) {
-                    result.add(one.substring(0, j) + one.substring(j + 1));
-                }
-            }
+            result.add(word.substring(0, i) + word.substring(i + 1));
         }
         return result;
     }
@@ -337,15 +335,10 @@ public final class Lexicon {
 
         /** The stem of the closest vocabulary word within its allowed distance of the typed word, or null. */
         String correction(String typed) throws IOException {
-            String fix = correction(typed, false);
-            return fix != null || typed.length() < TWO_TYPOS - 1 ? fix : correction(typed, true);
-        }
-
-        private String correction(String typed, boolean twoDeletions) throws IOException {
             String best = null;
             String bestStem = null;
             int bestDistance = Integer.MAX_VALUE;
-            for (String deletion : deletions(typed, twoDeletions)) {
+            for (String deletion : deletions(typed)) {
                 if (!deletionTerms().seekExact(bytes(deletion))) {
                     continue;
                 }
