@@ -44,7 +44,8 @@ public final class Checker {
 
     /** A checker with the standard detectors and scorers over the given data. */
     public static Checker load(DataFiles data) {
-        return new Checker(Lexicon.build(data.entries()), Detectors.standard(), Scorers.standard());
+        List<org.postguard.lexicon.LexiconEntry> entries = data.entries();
+        return new Checker(Lexicon.load(entries, data.fingerprint()), Detectors.standard(), Scorers.standard());
     }
 
     public Lexicon lexicon() {

@@ -48,6 +48,7 @@ public final class DataFiles {
 
     private final Path folder;
     private final List<String> problems = new ArrayList<>();
+    private final java.security.MessageDigest digest = sha256();
 
     private DataFiles(Path folder) {
         this.folder = folder;
@@ -61,6 +62,23 @@ public final class DataFiles {
     /** Data from a folder with the same layout as {@code backend/src/main/resources/postguard}. */
     public static DataFiles in(Path folder) {
         return new DataFiles(folder);
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A SHA-256 of every list line read so far by {@link #entries()}: names the data a prebuilt index was made from. */
+    public String fingerprint() {
+        try {
+            return java.util.HexFormat.of().formatHex(((java.security.MessageDigest) digest.clone()).digest());
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Problems found while reading so far, each naming file and line. */
@@ -82,7 +100,7 @@ public final class DataFiles {
     /** A vocabulary or signal file: one concept a line, variants separated by {@code |}. */
     public List<LexiconEntry> readList(String file, SignalKind kind) {
         List<LexiconEntry> entries = new ArrayList<>();
-        List<String> lines = lines(file);
+        List<String> lines = fingerprinted(file);
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -102,7 +120,7 @@ public final class DataFiles {
     /** A {@code phrases/<category>.txt} file of rule blocks. */
     public List<LexiconEntry> readPhrases(Category category) {
         String file = "phrases/" + category.id() + ".txt";
-        List<String> lines = lines(file);
+        List<String> lines = fingerprinted(file);
         List<RuleBuilder> rules = new ArrayList<>();
         RuleBuilder rule = null;
         for (int i = 0; i < lines.size(); i++) {
@@ -137,6 +155,15 @@ public final class DataFiles {
             entries.addAll(built.entries(problems));
         }
         return entries;
+    }
+
+    private List<String> fingerprinted(String file) {
+        List<String> lines = lines(file);
+        digest.update((file + "\n").getBytes(StandardCharsets.UTF_8));
+        for (String line : lines) {
+            digest.update((line + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return lines;
     }
 
     private List<String> lines(String file) {

@@ -80,75 +80,121 @@ public final class Lexicon {
         this.counts = counts;
     }
 
-    /** Builds the index; entries whose text analyses to nothing are skipped (DataFilesTest rejects them). */
+    /** Builds the index in memory; entries whose text analyses to nothing are skipped (DataFilesTest rejects them). */
     public static Lexicon build(List<LexiconEntry> entries) {
         try {
             ByteBuffersDirectory directory = new ByteBuffersDirectory();
-            List<LexiconEntry> indexed = new ArrayList<>();
-            List<String> words = new ArrayList<>();
-            List<String> stems = new ArrayList<>();
-            Map<SignalKind, Integer> counts = new EnumMap<>(SignalKind.class);
-            try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(64))) {
-                Set<String> typoWords = new HashSet<>();
-                for (LexiconEntry entry : entries) {
-                    List<Token> tokens = Tokens.of(entry.text());
-                    if (tokens.isEmpty()) {
-                        continue;
-                    }
-                    Document doc = new Document();
-                    doc.add(new StringField(KEY, join(tokens, 0, tokens.size()), Field.Store.NO));
-                    for (int end = 1; end < tokens.size(); end++) {
-                        doc.add(new StringField(PREFIX, join(tokens, 0, end), Field.Store.NO));
-                    }
-                    for (Token token : tokens) {
-                        doc.add(new StringField(TOKEN, token.term(), Field.Store.NO));
-                    }
-                    doc.add(new NumericDocValuesField(ENTRY, indexed.size()));
-                    writer.addDocument(doc);
-                    indexed.add(entry);
-                    counts.merge(entry.kind(), 1, Integer::sum);
-                    if (entry.kind().isClinical() || entry.kind() == SignalKind.ANATOMY) {
-                        for (Token token : tokens) {
-                            String surface = surface(entry.text(), token);
-                            if (surface.length() >= ONE_TYPO && isLetters(surface)) {
-                                typoWords.add(surface);
-                            }
-                        }
-                    }
-                }
-                for (String word : typoWords.stream().sorted().toList()) {
-                    Document doc = new Document();
-                    doc.add(new StringField(WORD, word, Field.Store.NO));
-                    stems.add(Tokens.of(word).getFirst().term());
-                    for (String deletion : deletions(word)) {
-                        doc.add(new StringField(DELETION, deletion, Field.Store.NO));
-                    }
-                    doc.add(new NumericDocValuesField(ENTRY, -1 - words.size()));
-                    writer.addDocument(doc);
-                    words.add(word);
-                }
-                writer.addDocument(new Document()); // keeps the index non-empty even with no data
-                writer.forceMerge(1);
-            }
-            DirectoryReader directoryReader = DirectoryReader.open(directory);
-            LeafReader leaf = directoryReader.leaves().getFirst().reader();
-            LexiconEntry[] entryOfDoc = new LexiconEntry[leaf.maxDoc()];
-            String[] wordOfDoc = new String[leaf.maxDoc()];
-            String[] stemOfDoc = new String[leaf.maxDoc()];
-            NumericDocValues values = leaf.getNumericDocValues(ENTRY);
-            for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
-                long value = values.longValue();
-                if (value >= 0) {
-                    entryOfDoc[doc] = indexed.get((int) value);
-                } else {
-                    wordOfDoc[doc] = words.get((int) (-1 - value));
-                    stemOfDoc[doc] = stems.get((int) (-1 - value));
-                }
-            }
-            return new Lexicon(leaf, entryOfDoc, wordOfDoc, stemOfDoc, counts);
+            write(entries, directory, "");
+            return open(entries, directory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The index that the build wrote into the jar ({@link LexiconIndexer}) when it was made from
+     * exactly these data files, so the server starts without indexing; otherwise a fresh build.
+     */
+    public static Lexicon load(List<LexiconEntry> entries, String fingerprint) {
+        try (java.io.InputStream list = Lexicon.class.getResourceAsStream(PREBUILT + "files.txt")) {
+            if (list != null) {
+                ByteBuffersDirectory directory = new ByteBuffersDirectory();
+                for (String file : new String(list.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    if (file.isBlank()) {
+                        continue;
+                    }
+                    try (java.io.InputStream in = Lexicon.class.getResourceAsStream(PREBUILT + file.strip());
+                         org.apache.lucene.store.IndexOutput out = directory.createOutput(file.strip(), org.apache.lucene.store.IOContext.DEFAULT)) {
+                        byte[] bytes = in.readAllBytes();
+                        out.writeBytes(bytes, bytes.length);
+                    }
+                }
+                if (fingerprint.equals(fingerprintOf(directory))) {
+                    return open(entries, directory);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A missing or unreadable prebuilt index only costs start-up time: build a fresh one.
+        }
+        return build(entries);
+    }
+
+    /** Where {@link LexiconIndexer} puts the prebuilt index on the classpath. */
+    static final String PREBUILT = "/postguard/index/";
+    private static final String FINGERPRINT = "data-sha256";
+    private static final String WORD_VALUE = "word-value";
+    private static final String STEM_VALUE = "stem-value";
+
+    static String fingerprintOf(org.apache.lucene.store.Directory directory) throws IOException {
+        return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData().getOrDefault(FINGERPRINT, "");
+    }
+
+    /** Writes the index of these entries; each document records its entry's position in the list. */
+    static void write(List<LexiconEntry> entries, org.apache.lucene.store.Directory directory, String fingerprint) throws IOException {
+        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig().setRAMBufferSizeMB(64))) {
+            Set<String> typoWords = new HashSet<>();
+            for (int i = 0; i < entries.size(); i++) {
+                LexiconEntry entry = entries.get(i);
+                List<Token> tokens = Tokens.of(entry.text());
+                if (tokens.isEmpty()) {
+                    continue;
+                }
+                Document doc = new Document();
+                doc.add(new StringField(KEY, join(tokens, 0, tokens.size()), Field.Store.NO));
+                for (int end = 1; end < tokens.size(); end++) {
+                    doc.add(new StringField(PREFIX, join(tokens, 0, end), Field.Store.NO));
+                }
+                for (Token token : tokens) {
+                    doc.add(new StringField(TOKEN, token.term(), Field.Store.NO));
+                }
+                doc.add(new NumericDocValuesField(ENTRY, i));
+                writer.addDocument(doc);
+                if (entry.kind().isClinical() || entry.kind() == SignalKind.ANATOMY) {
+                    for (Token token : tokens) {
+                        String surface = surface(entry.text(), token);
+                        if (surface.length() >= ONE_TYPO && isLetters(surface)) {
+                            typoWords.add(surface);
+                        }
+                    }
+                }
+            }
+            for (String word : typoWords.stream().sorted().toList()) {
+                Document doc = new Document();
+                doc.add(new StringField(WORD, word, Field.Store.NO));
+                for (String deletion : deletions(word)) {
+                    doc.add(new StringField(DELETION, deletion, Field.Store.NO));
+                }
+                doc.add(new org.apache.lucene.document.BinaryDocValuesField(WORD_VALUE, new BytesRef(word)));
+                doc.add(new org.apache.lucene.document.BinaryDocValuesField(STEM_VALUE, new BytesRef(Tokens.of(word).getFirst().term())));
+                writer.addDocument(doc);
+            }
+            writer.addDocument(new Document()); // keeps the index non-empty even with no data
+            writer.forceMerge(1);
+            writer.setLiveCommitData(Map.of(FINGERPRINT, fingerprint).entrySet());
+            writer.commit();
+        }
+    }
+
+    private static Lexicon open(List<LexiconEntry> entries, org.apache.lucene.store.Directory directory) throws IOException {
+        DirectoryReader directoryReader = DirectoryReader.open(directory);
+        LeafReader leaf = directoryReader.leaves().getFirst().reader();
+        LexiconEntry[] entryOfDoc = new LexiconEntry[leaf.maxDoc()];
+        String[] wordOfDoc = new String[leaf.maxDoc()];
+        String[] stemOfDoc = new String[leaf.maxDoc()];
+        Map<SignalKind, Integer> counts = new EnumMap<>(SignalKind.class);
+        NumericDocValues values = leaf.getNumericDocValues(ENTRY);
+        for (int doc = values == null ? DocIdSetIterator.NO_MORE_DOCS : values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+            entryOfDoc[doc] = entries.get((int) values.longValue());
+            counts.merge(entryOfDoc[doc].kind(), 1, Integer::sum);
+        }
+        org.apache.lucene.index.BinaryDocValues words = leaf.getBinaryDocValues(WORD_VALUE);
+        org.apache.lucene.index.BinaryDocValues stems = leaf.getBinaryDocValues(STEM_VALUE);
+        for (int doc = words == null ? DocIdSetIterator.NO_MORE_DOCS : words.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = words.nextDoc()) {
+            wordOfDoc[doc] = words.binaryValue().utf8ToString();
+            stems.advance(doc);
+            stemOfDoc[doc] = stems.binaryValue().utf8ToString();
+        }
+        return new Lexicon(leaf, entryOfDoc, wordOfDoc, stemOfDoc, counts);
     }
 
     private void readTerms(String field, java.util.function.BiConsumer<String, List<Integer>> sink) throws IOException {

@@ -46,13 +46,14 @@ public final class PostGuardServer implements AutoCloseable {
                     + " exposes PostGuard beyond this machine; set an access token of at least 16 characters.");
         }
         DataFiles data = settings.dataFolder() == null ? DataFiles.bundled() : DataFiles.in(settings.dataFolder());
-        Checker checker = Checker.load(data);
+        // The index loads on a second core while Jetty starts: together they take well under a second.
+        java.util.concurrent.CompletableFuture<Checker> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> Checker.load(data));
         GuidanceCatalogue guidance = GuidanceCatalogue.parse(
                 data.text("guidance.json").orElseThrow(() -> new IllegalStateException("guidance.json is missing")),
                 organisation(settings, data));
         JsonObject guidanceJson = guidance.toJson();
-        JsonObject health = health(checker.lexicon());
         Semaphore checks = new Semaphore(settings.maxConcurrentChecks());
+        java.util.function.Supplier<Checker> ready = loading::join;
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -62,9 +63,9 @@ public final class PostGuardServer implements AutoCloseable {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
             config.routes.before(ctx -> guard(ctx, settings));
-            config.routes.post("/api/v1/check", ctx -> check(ctx, checker, checks));
+            config.routes.post("/api/v1/check", ctx -> check(ctx, ready.get(), checks));
             config.routes.get("/api/v1/guidance", ctx -> json(ctx, 200, guidanceJson));
-            config.routes.get("/api/v1/health", ctx -> json(ctx, 200, health));
+            config.routes.get("/api/v1/health", ctx -> json(ctx, 200, health(ready.get().lexicon())));
             config.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status(), ApiJson.error(e.code(), e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> json(ctx, 500,
                     ApiJson.error("internal", "PostGuard hit an unexpected problem (" + e.getClass().getSimpleName() + ").")));
@@ -79,7 +80,12 @@ public final class PostGuardServer implements AutoCloseable {
             });
         });
         app.start();
-        return new PostGuardServer(app, checker);
+        try {
+            return new PostGuardServer(app, loading.join());
+        } catch (RuntimeException e) {
+            app.stop();
+            throw e;
+        }
     }
 
     private static Organisation organisation(ServerSettings settings, DataFiles data) {
