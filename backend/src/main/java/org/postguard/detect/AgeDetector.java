@@ -25,8 +25,11 @@ public final class AgeDetector extends RegexDetector {
             "(?i)\\b(?:she|he)(?:'s|’s|\\s+is|\\s+was)\\s+(?:only\\s+|just\\s+|nearly\\s+|almost\\s+)?\\d{1,3}\\b"
                     + "(?!\\s?(?:%|kg|lb|st\\b|stone|cm|mm|mins?|minutes|hours?|hrs?|days?|weeks?|wks?|months?|times|of|out|/|:|\\.\\d))");
 
+    /** "Tom, 29, a paramedic": a first name with an age after it. */
+    private static final Pattern NAME_COMMA_AGE = Pattern.compile("\\b[A-Z][a-z]{2,},\\s\\d{1,3}(?=[,.;)]|\\s(?:and|from|who|with)\\b)");
+
     public AgeDetector() {
-        super(SignalKind.AGE, YEARS_OLD, INFANT, AGED, DECADE, COMPACT, THIRD_PERSON);
+        super(SignalKind.AGE, YEARS_OLD, INFANT, AGED, DECADE, COMPACT, THIRD_PERSON, NAME_COMMA_AGE);
     }
 
     private static final java.util.Set<String> DECADE_WORDS = words("his", "her", "early", "mid", "late");
@@ -41,6 +44,10 @@ public final class AgeDetector extends RegexDetector {
 
     private static final Pattern POPULATION_BEFORE = Pattern.compile(
             "\\b(?:over|under|aged over|aged under|patients|people|those|anyone|children|adults)\\s*$");
+    private static final Pattern FAMILY_BEFORE = Pattern.compile(
+            "\\bmy\\s+(?:little\\s+|eldest\\s+|youngest\\s+|oldest\\s+|baby\\s+|twin\\s+)?(?:son|daughter|boy|girl|kid|kids|child|children"
+                    + "|mum|mom|dad|mother|father|husband|wife|partner|brother|sister|nan|gran|grandad|grandma|grandpa|niece|nephew)"
+                    + "\\b[^.!?]{0,12}$");
     private static final Pattern OWN_AGE_BEFORE = Pattern.compile(
             "\\b(?:i'm|i am|im|i was|i turned|i turn|when i was|i'll be|in my|at)\\s*$");
 
@@ -53,6 +60,9 @@ public final class AgeDetector extends RegexDetector {
         String before = before(text, match.start(), 12);
         if (POPULATION_BEFORE.matcher(before).find()) {
             return null;
+        }
+        if (FAMILY_BEFORE.matcher(before(text, match.start(), 32)).find()) {
+            return null; // "my son, aged 7": the doctor's own family, told by the doctor
         }
         return OWN_AGE_BEFORE.matcher(before).find() ? null : SignalKind.AGE;
     }

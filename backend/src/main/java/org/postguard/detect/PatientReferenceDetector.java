@@ -70,18 +70,33 @@ public final class PatientReferenceDetector extends RegexDetector {
             return post.hasAnyWord(FIRST_PERSON) && post.hasAnyWord(VERBS);
         } else if (pattern == PERSON_ARRIVED) {
             return post.hasAnyWord(ARRIVALS);
-        } else if (pattern == OWNED_PATIENT) {
+        } else if (pattern == OWNED_PATIENT || pattern == NOTES_STYLE) {
             return post.hasAnyWord(PATIENT_WORDS);
+        } else if (pattern == I_TREATED_SOMEONE) {
+            return post.hasAnyWord(FIRST_PERSON) && post.hasAnyWord(VERBS);
         }
         return post.text().indexOf('\'') >= 0 || post.text().indexOf('’') >= 0;
     }
 
+    /** A sentence that starts "Patient in resus tonight...", "Pt today...": notes-style, about one person. */
+    private static final Pattern NOTES_STYLE = Pattern.compile(
+            "(?<=(?:^|[.!?\\n])\\s{0,3})(?:Patient|patient|Pt|pt)\\b(?!s|\\s+(?:safety|experience|care|education|information|leaflets?|groups?"
+                    + "|records|notes|voice|feedback|choice|flow|outcomes?|centred|centered|satisfaction|transport|access|list|lists)\\b)");
+    /** "I looked after Tom", "we resuscitated a": the doctor's own encounter with someone. */
+    private static final Pattern I_TREATED_SOMEONE = Pattern.compile(
+            "\\b(?:I|we|We)\\s+(?:had\\s+|have\\s+|just\\s+)?(?:looked after|cared for|treated|resuscitated|intubated|clerked|admitted"
+                    + "|discharged|delivered|operated on|sectioned)\\s+(?:[A-Z][a-z]+|a|an|this|one|another)\\b");
+
     public PatientReferenceDetector() {
-        super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED, PERSON_I_TREATED, PERSON_ARRIVED, POSSESSIVE, OWNED_PATIENT);
+        super(SignalKind.PATIENT, VERB_PERSON, PERSON_PLACED, PERSON_I_TREATED, PERSON_ARRIVED, POSSESSIVE, OWNED_PATIENT,
+                NOTES_STYLE, I_TREATED_SOMEONE);
     }
 
     @Override
     SignalKind classify(String text, java.util.regex.Matcher match) {
+        if (match.group().isBlank()) {
+            return null;
+        }
         return match.pattern() == PERSON_I_TREATED && NOT_A_PERSON.matcher(match.group()).find() ? null : SignalKind.PATIENT;
     }
 }
