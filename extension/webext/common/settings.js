@@ -163,7 +163,25 @@
     }
   }
 
+  /**
+   * Builds an element: h("div", { className, attrs: {...}, text, on: {...} }, [children]).
+   * Text is set with textContent, never innerHTML, so server strings stay inert. Pages and the
+   * overlay share it; the background never calls it.
+   */
+  function h(tag, props, children) {
+    const el = document.createElement(tag);
+    if (props) {
+      if (props.className) el.className = props.className;
+      if (props.text != null) el.textContent = String(props.text);
+      if (props.attrs) for (const [k, v] of Object.entries(props.attrs)) if (v != null) el.setAttribute(k, String(v));
+      if (props.on) for (const [k, v] of Object.entries(props.on)) el.addEventListener(k, v);
+    }
+    if (children) for (const c of children) if (c != null) el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    return el;
+  }
+
   globalThis.PGSettings = Object.freeze({
+    h,
     api,
     DEFAULT_SERVER,
     DEFAULTS,

@@ -177,18 +177,7 @@
     live = null;
   }
 
-  /** h("div", { className, attrs: {...}, text, on: {...} }, [children]) — never innerHTML. */
-  function h(tag, props, children) {
-    const el = document.createElement(tag);
-    if (props) {
-      if (props.className) el.className = props.className;
-      if (props.text != null) el.textContent = String(props.text);
-      if (props.attrs) for (const [k, v] of Object.entries(props.attrs)) if (v != null) el.setAttribute(k, String(v));
-      if (props.on) for (const [k, v] of Object.entries(props.on)) el.addEventListener(k, v);
-    }
-    if (children) for (const c of children) if (c != null) el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    return el;
-  }
+  const h = globalThis.PGSettings.h;
 
   function place(el, left, top, width, height) {
     const s = el.style;

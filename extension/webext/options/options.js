@@ -6,17 +6,7 @@
   const api = S.api;
   const $ = (id) => document.getElementById(id);
 
-  function h(tag, props, children) {
-    const el = document.createElement(tag);
-    if (props) {
-      if (props.className) el.className = props.className;
-      if (props.text != null) el.textContent = String(props.text);
-      if (props.attrs) for (const [k, v] of Object.entries(props.attrs)) el.setAttribute(k, String(v));
-      if (props.on) for (const [k, v] of Object.entries(props.on)) el.addEventListener(k, v);
-    }
-    for (const c of children || []) if (c != null) el.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
-    return el;
-  }
+  const h = S.h;
 
   function say(id, text, cls) {
     const el = $(id);
