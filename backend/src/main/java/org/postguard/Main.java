@@ -135,7 +135,10 @@ public final class Main {
             out.printf(Locale.ROOT, "%n[%s] %s: %s%n", w.severity(), w.category().id(), w.message());
             out.printf(Locale.ROOT, "  words: \"%s\" (%d-%d)%n", text.substring(w.start(), w.end()), w.start(), w.end());
             if (explain) {
-                out.printf(Locale.ROOT, "  rule: %s, score %.1f%n", w.rule(), w.score());
+                out.printf(Locale.ROOT, "  rule: %s, score %.2f%n", w.rule(), w.score());
+                if (!w.basis().isEmpty()) {
+                    out.printf(Locale.ROOT, "  category model: %s%n", w.basis());
+                }
                 for (Signal s : w.signals()) {
                     out.printf(Locale.ROOT, "  signal %-14s \"%s\" (%d-%d) from %s%n", s.kind().id(),
                             text.substring(s.start(), s.end()), s.start(), s.end(), s.source());

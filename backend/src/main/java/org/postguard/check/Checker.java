@@ -42,10 +42,16 @@ public final class Checker {
         this.scorers = List.copyOf(scorers);
     }
 
-    /** A checker with the standard detectors and scorers over the given data. */
+    /** A checker with the standard detectors and scorers over the given data, and the category model the build trained. */
     public static Checker load(DataFiles data) {
         List<org.postguard.lexicon.LexiconEntry> entries = data.entries();
-        return new Checker(Lexicon.load(entries, data.fingerprint()), Detectors.standard(), Scorers.standard());
+        return new Checker(Lexicon.load(entries, data.fingerprint()), Detectors.standard(), Scorers.standard(data));
+    }
+
+    /** A checker with the rules alone, without the category model: what the model is trained on. */
+    public static Checker withRulesOnly(DataFiles data) {
+        List<org.postguard.lexicon.LexiconEntry> entries = data.entries();
+        return new Checker(Lexicon.load(entries, data.fingerprint()), Detectors.standard(), Scorers.rules());
     }
 
     public Lexicon lexicon() {
@@ -54,6 +60,16 @@ public final class Checker {
 
     public CheckResult check(CheckRequest request) {
         long started = System.nanoTime();
+        List<Warning> warnings = new ArrayList<>(analyse(request).warnings());
+        warnings.sort(Comparator.comparing(Warning::severity).reversed().thenComparingInt(Warning::start));
+        return new CheckResult(warnings, (System.nanoTime() - started) / 1000);
+    }
+
+    /** Everything one check works out: the analysed post, its signals and the warnings, unsorted. */
+    public record Analysis(Post post, List<Signal> signals, List<Warning> warnings) {
+    }
+
+    public Analysis analyse(CheckRequest request) {
         String text = request.text();
         if (text.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("text is longer than " + MAX_TEXT_LENGTH + " characters");
@@ -64,8 +80,7 @@ public final class Checker {
         for (Scorer scorer : scorers) {
             scorer.score(post, signals, warnings);
         }
-        warnings.sort(Comparator.comparing(Warning::severity).reversed().thenComparingInt(Warning::start));
-        return new CheckResult(warnings, (System.nanoTime() - started) / 1000);
+        return new Analysis(post, signals, warnings);
     }
 
     /** Every detector's signals, in text order, without spans repeated inside a longer one of the same group. */

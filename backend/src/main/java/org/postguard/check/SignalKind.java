@@ -34,7 +34,11 @@ public enum SignalKind {
     CONSENT_DECLARED(Group.DECLARATION, "stated consent"),
     PHRASE(Group.PHRASE, "risky phrase"),
     /** A phrase that silences a rule: "frequent flyer" is not slang in a post about air miles. */
-    UNLESS(Group.PHRASE, "exception");
+    UNLESS(Group.PHRASE, "exception"),
+    /** The second half of a combination rule: "CT" near "attached", "% off" near "code". */
+    NEAR(Group.PHRASE, "risky phrase"),
+    /** Words the category model weighs heavily, underlined when the model warns without a rule. */
+    CUE(Group.PHRASE, "telling words");
 
     /** Families of signals; the confidentiality score counts distinct groups. */
     public enum Group { PATIENT, AGE, SEX, CLINICAL, PLACE, TIME, HARD, CONTEXT, DECLARATION, PHRASE }

@@ -67,6 +67,21 @@ public final class Post {
         return hasDigit == 1;
     }
 
+    /** How many of the post's words start before this offset: word distances between two spans. */
+    public int wordsBefore(int offset) {
+        int low = 0;
+        int high = tokens.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (tokens.get(mid).start() < offset) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
     public List<String> personalTerms() {
         return personalTerms;
     }

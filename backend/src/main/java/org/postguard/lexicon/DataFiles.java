@@ -44,7 +44,9 @@ public final class DataFiles {
 
     private static final Pattern VARIANT_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern RULE_HEADER = Pattern.compile("\\[([a-z0-9]+(?:-[a-z0-9]+)*)]");
-    private static final Pattern SETTING = Pattern.compile("(severity|message|needs|unless)\\s*=\\s*(.*)");
+    private static final Pattern SETTING = Pattern.compile("(severity|message|needs|unless|near|within)\\s*=\\s*(.*)");
+    /** {@code @name} in a rule stands for every line of {@code lists/name.txt}. */
+    private static final Pattern LIST_REFERENCE = Pattern.compile("@([a-z0-9]+(?:-[a-z0-9]+)*)");
 
     private final Path folder;
     private final List<String> problems = new ArrayList<>();
@@ -137,17 +139,11 @@ public final class DataFiles {
             } else if (rule == null) {
                 problems.add(where + ": phrase before any [rule-id] header");
             } else if (setting.matches()) {
-                rule.set(setting.group(1), setting.group(2).strip(), where, problems);
+                rule.set(setting.group(1), setting.group(2).strip(), where, this);
             } else if (line.contains("=")) {
-                problems.add(where + ": unknown setting (use severity, message, needs or unless): " + line);
+                problems.add(where + ": unknown setting (use severity, message, needs, unless, near or within): " + line);
             } else {
-                for (String variant : VARIANT_SEPARATOR.split(line, -1)) {
-                    if (variant.isEmpty()) {
-                        problems.add(where + ": empty variant");
-                    } else {
-                        rule.phrases.add(Map.entry(variant, where));
-                    }
-                }
+                addVariants(line, where, rule.phrases);
             }
         }
         List<LexiconEntry> entries = new ArrayList<>();
@@ -155,6 +151,65 @@ public final class DataFiles {
             entries.addAll(built.entries(problems));
         }
         return entries;
+    }
+
+    /**
+     * Adds each {@code |}-separated variant of a rule line, expanding {@code @list} references into
+     * the lines of {@code lists/<list>.txt} (each keeps its own file and line for {@code --explain}).
+     */
+    private void addVariants(String line, String where, List<Map.Entry<String, String>> into) {
+        for (String variant : VARIANT_SEPARATOR.split(line, -1)) {
+            var reference = LIST_REFERENCE.matcher(variant);
+            if (variant.isEmpty()) {
+                problems.add(where + ": empty variant");
+            } else if (reference.matches()) {
+                List<Map.Entry<String, String>> listed = list(reference.group(1), where);
+                into.addAll(listed);
+            } else if (variant.startsWith("@")) {
+                problems.add(where + ": '" + variant + "' is not a list name (lowercase words joined by hyphens)");
+            } else {
+                into.add(Map.entry(variant, where));
+            }
+        }
+    }
+
+    private final Map<String, List<Map.Entry<String, String>>> lists = new java.util.HashMap<>();
+
+    /** The phrases of {@code lists/<name>.txt}, read once. */
+    private List<Map.Entry<String, String>> list(String name, String usedAt) {
+        String file = "lists/" + name + ".txt";
+        List<Map.Entry<String, String>> cached = lists.get(name);
+        if (cached != null) {
+            return cached;
+        }
+        List<String> lines = fingerprinted(file);
+        if (lines.isEmpty()) {
+            problems.add(usedAt + ": no list " + file);
+        }
+        List<Map.Entry<String, String>> phrases = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            String where = file + ":" + (i + 1);
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            for (String variant : VARIANT_SEPARATOR.split(line, -1)) {
+                if (variant.isEmpty()) {
+                    problems.add(where + ": empty variant");
+                } else if (variant.startsWith("@")) {
+                    problems.add(where + ": a list cannot include another list (" + variant + ")");
+                } else {
+                    phrases.add(Map.entry(variant, where));
+                }
+            }
+        }
+        lists.put(name, List.copyOf(phrases));
+        return lists.get(name);
+    }
+
+    /** The names of the shared lists read so far ({@code lists/<name>.txt}). */
+    public java.util.Set<String> listNames() {
+        return java.util.Set.copyOf(lists.keySet());
     }
 
     private List<String> fingerprinted(String file) {
@@ -207,6 +262,8 @@ public final class DataFiles {
         final java.util.Set<PhraseRule.Needs> needs = java.util.EnumSet.noneOf(PhraseRule.Needs.class);
         final List<Map.Entry<String, String>> phrases = new ArrayList<>();
         final List<Map.Entry<String, String>> unless = new ArrayList<>();
+        final List<Map.Entry<String, String>> near = new ArrayList<>();
+        Integer within;
 
         RuleBuilder(String id, Category category, String where) {
             this.id = id;
@@ -214,20 +271,25 @@ public final class DataFiles {
             this.where = where;
         }
 
-        void set(String key, String value, String at, List<String> problems) {
+        void set(String key, String value, String at, DataFiles files) {
+            List<String> problems = files.problems;
             switch (key) {
                 case "severity" -> severity = Severity.fromId(value).orElseGet(() -> {
                     problems.add(at + ": severity must be low, medium or high, not '" + value + "'");
                     return null;
                 });
                 case "message" -> message = value;
-                case "unless" -> {
-                    for (String variant : VARIANT_SEPARATOR.split(value, -1)) {
-                        if (variant.isEmpty()) {
-                            problems.add(at + ": empty variant in unless");
-                        } else {
-                            unless.add(Map.entry(variant, at));
-                        }
+                case "unless" -> files.addVariants(value, at, unless);
+                case "near" -> files.addVariants(value, at, near);
+                case "within" -> {
+                    try {
+                        within = Integer.parseInt(value);
+                    } catch (NumberFormatException e) {
+                        within = -1;
+                    }
+                    if (within < 1 || within > PhraseRule.MAX_WITHIN) {
+                        problems.add(at + ": within must be a number of words from 1 to " + PhraseRule.MAX_WITHIN + ", not '" + value + "'");
+                        within = null;
                     }
                 }
                 case "needs" -> {
@@ -250,13 +312,18 @@ public final class DataFiles {
             if (phrases.isEmpty()) {
                 problems.add(where + ": rule [" + id + "] has no phrases");
             }
+            if (within != null && near.isEmpty()) {
+                problems.add(where + ": rule [" + id + "] sets within but has no near phrases");
+            }
             if (severity == null || message == null) {
                 return List.of();
             }
-            PhraseRule rule = new PhraseRule(id, category, severity, message, needs, where);
+            int window = near.isEmpty() ? 0 : within == null ? PhraseRule.DEFAULT_WITHIN : within;
+            PhraseRule rule = new PhraseRule(id, category, severity, message, needs, window, where);
             List<LexiconEntry> entries = new ArrayList<>();
             phrases.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.PHRASE, rule, p.getValue())));
             unless.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.UNLESS, rule, p.getValue())));
+            near.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.NEAR, rule, p.getValue())));
             return entries;
         }
     }

@@ -5,13 +5,31 @@ import org.postguard.check.Severity;
 
 /**
  * A rule from a {@code phrases/<category>.txt} file: its phrases warn with this severity and
- * message, provided the post has the context the rule {@link Needs needs}.
+ * message, provided the post has the context the rule {@link Needs needs}. A rule with
+ * {@code near} phrases is a combination: one of its phrases counts only when one of the near
+ * phrases stands within {@link #within} words of it ("attached" near "CT", "code" near "% off").
+ *
+ * @param within the most words allowed between a phrase and a near phrase, or 0 when the rule has no near phrases
  */
 public record PhraseRule(String id, Category category, Severity severity, String message, java.util.Set<Needs> needs,
-                         String source) {
+                         int within, String source) {
+    /** Words allowed between a phrase and its near phrase when the rule does not say. */
+    public static final int DEFAULT_WITHIN = 6;
+    /** The widest window a rule may ask for: further apart, words are rarely about one thing. */
+    public static final int MAX_WITHIN = 25;
 
     public PhraseRule {
         needs = needs.isEmpty() ? java.util.EnumSet.noneOf(Needs.class) : java.util.EnumSet.copyOf(needs);
+    }
+
+    public PhraseRule(String id, Category category, Severity severity, String message, java.util.Set<Needs> needs,
+                      String source) {
+        this(id, category, severity, message, needs, 0, source);
+    }
+
+    /** True when the rule's phrases count only beside one of its near phrases. */
+    public boolean isCombination() {
+        return within > 0;
     }
 
     /** Context a phrase needs before it warns; a rule that lists several needs them all. */

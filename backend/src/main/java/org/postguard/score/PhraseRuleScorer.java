@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Risky phrases from {@code phrases/<category>.txt}: each rule whose phrases appear (and whose
  * {@code needs} the post meets, and none of whose {@code unless} phrases appear) gives one
- * warning covering all its phrases. A declared interest
+ * warning covering all its phrases. A combination rule's phrase counts only with one of the
+ * rule's {@code near} phrases a few words away; both are underlined. A declared interest
  * ("#ad") silences conflict-of-interest rules; a stated consent silences patient-image rules.
  */
 public final class PhraseRuleScorer implements Scorer {
@@ -24,9 +25,12 @@ public final class PhraseRuleScorer implements Scorer {
     public void score(Post post, List<Signal> signals, List<Warning> out) {
         Map<PhraseRule, List<Signal>> hits = new LinkedHashMap<>();
         java.util.Set<PhraseRule> excepted = new java.util.HashSet<>();
+        Map<PhraseRule, List<LexiconMatch>> near = new java.util.HashMap<>();
         for (LexiconMatch match : post.matches()) {
             if (match.entry().kind() == SignalKind.UNLESS) {
                 excepted.add(match.entry().rule());
+            } else if (match.entry().kind() == SignalKind.NEAR) {
+                near.computeIfAbsent(match.entry().rule(), r -> new ArrayList<>()).add(match);
             }
         }
         for (LexiconMatch match : post.matches()) {
@@ -35,21 +39,57 @@ public final class PhraseRuleScorer implements Scorer {
                     || !meetsNeeds(rule, post, signals) || silenced(rule.category(), signals)) {
                 continue;
             }
-            Signal signal = new Signal(match.start(), match.end(), SignalKind.PHRASE, match.entry().source());
+            LexiconMatch partner = null;
+            if (rule.isCombination()) {
+                partner = closest(post, match, near.getOrDefault(rule, List.of()), rule.within());
+                if (partner == null) {
+                    continue;
+                }
+            }
             List<Signal> spans = hits.computeIfAbsent(rule, r -> new ArrayList<>());
-            boolean covered = spans.stream()
-                    .anyMatch(s -> s.overlaps(signal) && s.end() - s.start() >= signal.end() - signal.start());
-            if (!covered) {
-                spans.removeIf(signal::overlaps);
-                spans.add(signal);
+            add(spans, new Signal(match.start(), match.end(), SignalKind.PHRASE, match.entry().source()));
+            if (partner != null) {
+                add(spans, new Signal(partner.start(), partner.end(), SignalKind.PHRASE, partner.entry().source()));
             }
         }
         hits.forEach((rule, spans) -> {
+            spans.sort(java.util.Comparator.comparingInt(Signal::start));
             int start = spans.stream().mapToInt(Signal::start).min().orElseThrow();
             int end = spans.stream().mapToInt(Signal::end).max().orElseThrow();
             out.add(new Warning(rule.id(), rule.category(), rule.severity(), start, end, rule.message(), spans,
                     rule.severity().ordinal() + 1));
         });
+    }
+
+    /** Keeps the longest of overlapping spans. */
+    private static void add(List<Signal> spans, Signal signal) {
+        boolean covered = spans.stream()
+                .anyMatch(s -> s.overlaps(signal) && s.end() - s.start() >= signal.end() - signal.start());
+        if (!covered) {
+            spans.removeIf(signal::overlaps);
+            spans.add(signal);
+        }
+    }
+
+    /** The near phrase fewest words away from the match, within the rule's window and not overlapping it; or null. */
+    private static LexiconMatch closest(Post post, LexiconMatch match, List<LexiconMatch> candidates, int within) {
+        LexiconMatch best = null;
+        int bestGap = Integer.MAX_VALUE;
+        for (LexiconMatch candidate : candidates) {
+            int gap;
+            if (candidate.start() >= match.end()) {
+                gap = post.wordsBefore(candidate.start()) - post.wordsBefore(match.end());
+            } else if (candidate.end() <= match.start()) {
+                gap = post.wordsBefore(match.start()) - post.wordsBefore(candidate.end());
+            } else {
+                continue;
+            }
+            if (gap <= within && gap < bestGap) {
+                best = candidate;
+                bestGap = gap;
+            }
+        }
+        return best;
     }
 
     private static final java.util.regex.Pattern YOU = java.util.regex.Pattern.compile("(?i)\\b(?:you|your|you're|youre|yours)\\b");

@@ -1,14 +1,44 @@
 package org.postguard.score;
 
+import org.postguard.check.Category;
+import org.postguard.lexicon.DataFiles;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The one place scorers are registered. */
 public final class Scorers {
+    /** Per category, how a warning of the category model's own ends ("...read like a post that could identify a patient"). */
+    static final String MESSAGES = "model/messages.txt";
+
     private Scorers() {
     }
 
-    public static List<Scorer> standard() {
-        // Phrase rules first: the confidentiality scorer reads their complaint-response warnings.
+    /** The rules: phrase rules first, because the confidentiality scorer reads their complaint-response warnings. */
+    public static List<Scorer> rules() {
         return List.of(new PhraseRuleScorer(), new ConfidentialityScorer());
+    }
+
+    /** The rules, then the category model the build trained (when there is one) judging what they found. */
+    public static List<Scorer> standard(DataFiles data) {
+        List<Scorer> scorers = new ArrayList<>(rules());
+        CategoryModel.bundled().ifPresent(model -> scorers.add(new ModelScorer(model, messages(data))));
+        return List.copyOf(scorers);
+    }
+
+    /** Reads {@code model/messages.txt}: {@code category = end of sentence} lines. */
+    public static Map<Category, String> messages(DataFiles data) {
+        Map<Category, String> messages = new EnumMap<>(Category.class);
+        for (String line : data.text(MESSAGES).orElse("").split("\n")) {
+            int equals = line.indexOf('=');
+            if (line.isBlank() || line.strip().startsWith("#") || equals < 0) {
+                continue;
+            }
+            Category.fromId(line.substring(0, equals).strip())
+                    .ifPresent(c -> messages.put(c, line.substring(equals + 1).strip()));
+        }
+        return messages;
     }
 }

@@ -46,6 +46,9 @@ public final class ApiJson {
         json.addProperty("guidance", w.guidance());
         if (explain) {
             json.addProperty("score", w.score());
+            if (!w.basis().isEmpty()) {
+                json.addProperty("basis", w.basis());
+            }
         }
         return json;
     }

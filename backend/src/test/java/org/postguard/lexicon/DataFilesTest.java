@@ -48,7 +48,7 @@ class DataFilesTest {
             }
             String file = e.source().substring(0, e.source().lastIndexOf(':'));
             // A phrase may serve two rules with different needs (a cue word in two cue rules), not one rule twice.
-            String scope = e.rule() == null ? file : file + "#" + e.rule().id();
+            String scope = e.rule() == null ? file : file + "#" + e.rule().id() + "#" + e.kind();
             String key = scope + "\u0000" + e.text().toLowerCase(Locale.ROOT);
             String first = seen.putIfAbsent(key, e.source());
             if (first != null) {

@@ -1,0 +1,160 @@
+package org.postguard.score;
+
+import org.postguard.check.Category;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * How much each cue counts towards each category: one logistic regression per category, learned
+ * from the tuning corpus by {@link org.postguard.eval.ModelTrainer} at build time. A post belongs
+ * to a category when the probability reaches that category's threshold, which the trainer chose
+ * by cross-validation.
+ *
+ * <pre>{@code
+ * CategoryModel model = CategoryModel.bundled().orElseThrow();
+ * CategoryModel.Judgement j = model.judge(Category.CONFIDENTIALITY, cues);
+ * j.flags();          // true
+ * j.probability();    // 0.93
+ * j.contributions();  // [signal:age +1.4, rule:confidentiality-combination +1.2, word:bay +0.8, ...]
+ * }</pre>
+ *
+ * The file is plain text, one weight a line: {@code category <TAB> cue <TAB> weight}, plus
+ * {@code (bias)} and {@code (threshold)} lines per category.
+ */
+public final class CategoryModel {
+    /** Where the build writes the trained model on the classpath. */
+    public static final String RESOURCE = "/postguard/model/category-model.tsv";
+    static final String BIAS = "(bias)";
+    static final String THRESHOLD = "(threshold)";
+
+    private final Map<Category, Weights> weights;
+
+    /** One category's weights. */
+    public record Weights(double bias, double threshold, Map<String, Double> cues) {
+        public Weights {
+            cues = Map.copyOf(cues);
+        }
+    }
+
+    /** How one cue moved the score: its weight (in log-odds) and where it stands in the post. */
+    public record Contribution(Cue cue, double weight) {
+    }
+
+    /** The model's view of one category for one post. */
+    public record Judgement(Category category, double probability, double threshold, List<Contribution> contributions) {
+        public boolean flags() {
+            return probability >= threshold;
+        }
+
+        /** "p=0.93 (threshold 0.31): +1.40 signal:age, +1.21 rule:confidentiality-combination, -0.52 word:teach". */
+        public String basis(int cuesShown) {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "p=%.2f (threshold %.2f)", probability, threshold));
+            String separator = ": ";
+            for (Contribution c : contributions.subList(0, Math.min(cuesShown, contributions.size()))) {
+                out.append(separator).append(String.format(Locale.ROOT, "%+.2f %s", c.weight(), c.cue().name()));
+                separator = ", ";
+            }
+            return out.toString();
+        }
+    }
+
+    public CategoryModel(Map<Category, Weights> weights) {
+        this.weights = new EnumMap<>(weights);
+    }
+
+    /** The model the build trained, if this PostGuard was built with one. */
+    public static Optional<CategoryModel> bundled() {
+        try (InputStream in = CategoryModel.class.getResourceAsStream(RESOURCE)) {
+            return in == null ? Optional.empty() : Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+        }
+    }
+
+    public Judgement judge(Category category, List<Cue> cues) {
+        Weights w = weights.get(category);
+        if (w == null) {
+            return new Judgement(category, 0, 1, List.of());
+        }
+        double logit = w.bias();
+        List<Contribution> contributions = new ArrayList<>();
+        for (Cue cue : cues) {
+            Double weight = w.cues().get(cue.name());
+            if (weight != null) {
+                logit += weight;
+                contributions.add(new Contribution(cue, weight));
+            }
+        }
+        contributions.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
+        return new Judgement(category, 1 / (1 + Math.exp(-logit)), w.threshold(), List.copyOf(contributions));
+    }
+
+    public boolean covers(Category category) {
+        return weights.containsKey(category);
+    }
+
+    /** How many cues carry a weight, over all categories. */
+    public int size() {
+        return weights.values().stream().mapToInt(w -> w.cues().size()).sum();
+    }
+
+    public static CategoryModel parse(String tsv) {
+        Map<Category, double[]> heads = new EnumMap<>(Category.class);
+        Map<Category, Map<String, Double>> cues = new EnumMap<>(Category.class);
+        int number = 0;
+        for (String line : tsv.split("\n")) {
+            number++;
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] cells = line.split("\t");
+            if (cells.length != 3) {
+                throw new IllegalArgumentException("line " + number + ": expected category, cue and weight separated by tabs");
+            }
+            int at = number;
+            Category category = Category.fromId(cells[0])
+                    .orElseThrow(() -> new IllegalArgumentException("line " + at + ": unknown category " + cells[0]));
+            double value = Double.parseDouble(cells[2]);
+            double[] head = heads.computeIfAbsent(category, c -> new double[] {0, 0.5});
+            switch (cells[1]) {
+                case BIAS -> head[0] = value;
+                case THRESHOLD -> head[1] = value;
+                default -> cues.computeIfAbsent(category, c -> new TreeMap<>()).put(cells[1], value);
+            }
+        }
+        Map<Category, Weights> weights = new EnumMap<>(Category.class);
+        heads.forEach((category, head) -> weights.put(category,
+                new Weights(head[0], head[1], cues.getOrDefault(category, Map.of()))));
+        return new CategoryModel(weights);
+    }
+
+    /** The model as {@link #parse} reads it, sorted so that retraining gives a readable diff. */
+    public String format(String header) {
+        StringBuilder out = new StringBuilder();
+        for (String line : header.split("\n")) {
+            out.append("# ").append(line).append('\n');
+        }
+        weights.forEach((category, w) -> {
+            out.append(category.id()).append('\t').append(BIAS).append('\t').append(number(w.bias())).append('\n');
+            out.append(category.id()).append('\t').append(THRESHOLD).append('\t').append(number(w.threshold())).append('\n');
+            new TreeMap<>(w.cues()).forEach((cue, weight) ->
+                    out.append(category.id()).append('\t').append(cue).append('\t').append(number(weight)).append('\n'));
+        });
+        return out.toString();
+    }
+
+    private static String number(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
+    }
+}

@@ -1,0 +1,101 @@
+package org.postguard.score;
+
+import org.postguard.check.Category;
+import org.postguard.check.Severity;
+import org.postguard.check.Signal;
+import org.postguard.check.SignalKind;
+import org.postguard.check.Warning;
+import org.postguard.detect.Post;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The last word on each category, from the {@link CategoryModel}: it weighs every cue of the post
+ * (words, signals, rule hits and the warnings the rules gave) against what the tuning corpus taught.
+ * <ul>
+ *   <li>When the model agrees with a rule, the rule's warning stands, with the model's probability
+ *       as its score.</li>
+ *   <li>When it does not, the rule's warning is dropped (a rule that often cries wolf in such
+ *       company), except a warning built on an NHS number or a date of birth, which always stands.</li>
+ *   <li>When it flags a category no rule warned about, it warns itself and underlines the cues
+ *       that weighed most.</li>
+ * </ul>
+ */
+public final class ModelScorer implements Scorer {
+    /** Cues named in {@code check --explain}. */
+    private static final int CUES_EXPLAINED = 8;
+    /** Cues underlined on a warning of the model's own. */
+    private static final int CUES_UNDERLINED = 3;
+
+    private final CategoryModel model;
+    private final Map<Category, String> messages;
+
+    /**
+     * @param messages per category, the end of the sentence "Taken together, the underlined words read like a post that ..."
+     */
+    public ModelScorer(CategoryModel model, Map<Category, String> messages) {
+        this.model = model;
+        this.messages = Map.copyOf(messages);
+    }
+
+    @Override
+    public void score(Post post, List<Signal> signals, List<Warning> out) {
+        List<Cue> cues = Cues.of(post, signals, out);
+        List<Warning> judged = new ArrayList<>(out.size() + 1);
+        for (Category category : Category.values()) {
+            List<Warning> fromRules = out.stream().filter(w -> w.category() == category).toList();
+            if (!model.covers(category)) {
+                judged.addAll(fromRules);
+                continue;
+            }
+            CategoryModel.Judgement judgement = model.judge(category, cues);
+            String basis = judgement.basis(CUES_EXPLAINED);
+            for (Warning w : fromRules) {
+                if (judgement.flags() || isCertain(w)) {
+                    judged.add(w.judged(judgement.probability(), basis));
+                }
+            }
+            if (judgement.flags() && fromRules.isEmpty()) {
+                Warning own = ownWarning(judgement, basis);
+                if (own != null) {
+                    judged.add(own);
+                }
+            }
+        }
+        out.clear();
+        out.addAll(judged);
+    }
+
+    /** An NHS number or a date of birth identifies a patient whatever the rest of the post says. */
+    private static boolean isCertain(Warning w) {
+        return w.signals().stream().anyMatch(s -> s.kind() == SignalKind.NHS_NUMBER || s.kind() == SignalKind.DATE_OF_BIRTH);
+    }
+
+    private Warning ownWarning(CategoryModel.Judgement judgement, String basis) {
+        List<Signal> underlined = new ArrayList<>();
+        for (CategoryModel.Contribution c : judgement.contributions()) {
+            if (underlined.size() == CUES_UNDERLINED || c.weight() <= 0) {
+                break;
+            }
+            Signal span = new Signal(c.cue().start(), c.cue().end(), SignalKind.CUE,
+                    String.format(java.util.Locale.ROOT, "category model: %+.2f %s", c.weight(), c.cue().name()));
+            if (underlined.stream().noneMatch(span::overlaps)) {
+                underlined.add(span);
+            }
+        }
+        if (underlined.isEmpty()) {
+            return null; // the bias alone flagged it: nothing in the post to point at
+        }
+        underlined.sort(java.util.Comparator.comparingInt(Signal::start));
+        double p = judgement.probability();
+        Severity severity = p >= 0.9 ? Severity.HIGH : p >= 0.6 ? Severity.MEDIUM : Severity.LOW;
+        String message = "Taken together, the underlined words read like a post that "
+                + messages.getOrDefault(judgement.category(), "needs a second look") + ".";
+        int start = underlined.getFirst().start();
+        int end = underlined.stream().mapToInt(Signal::end).max().orElseThrow();
+        return new Warning(judgement.category().id() + "-pattern", judgement.category(), severity, start, end, message,
+                underlined, p, basis);
+    }
+}
