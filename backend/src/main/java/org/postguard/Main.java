@@ -39,9 +39,10 @@ public final class Main {
                   Start the local server (default 127.0.0.1:%d).
               postguard check [--json] [--explain] [TEXT...]
                   Check TEXT (or standard input) and print the warnings.
-              postguard evaluate [--mistakes] FILE.jsonl
+              postguard evaluate [--mistakes] [--rules-only] FILE.jsonl
                   Run a labelled corpus through the checker and print precision, recall and false alarms
-                  (--mistakes first lists each post whose warnings differ from its labels).
+                  (--mistakes first lists each post whose warnings differ from its labels;
+                  --rules-only leaves out the category model, to see what the rules alone catch).
 
             Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA.
             """.formatted(ServerSettings.DEFAULT_PORT);
@@ -150,6 +151,7 @@ public final class Main {
 
     private static int evaluate(List<String> args, PrintStream out) throws IOException {
         boolean mistakes = args.remove("--mistakes");
+        boolean rulesOnly = args.remove("--rules-only");
         if (args.size() != 1) {
             throw new IllegalArgumentException("evaluate takes one corpus file (JSON Lines)");
         }
@@ -157,7 +159,7 @@ public final class Main {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such corpus file: " + file);
         }
-        Checker checker = Checker.load(DataFiles.bundled());
+        Checker checker = rulesOnly ? Checker.withRulesOnly(DataFiles.bundled()) : Checker.load(DataFiles.bundled());
         Evaluation evaluation = Evaluation.run(checker, Corpus.read(file));
         if (mistakes) {
             evaluation.mistakes().forEach(out::println);

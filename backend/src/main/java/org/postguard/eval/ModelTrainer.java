@@ -48,6 +48,8 @@ public final class ModelTrainer {
     private final Map<String, Integer> cueIds = new LinkedHashMap<>();
     private final List<int[]> posts = new ArrayList<>();
     private final List<java.util.Set<Category>> labels = new ArrayList<>();
+    /** The cross-validation fold of each post: its writer when the corpus names several, else a seeded shuffle. */
+    private final int[] folds;
 
     private ModelTrainer(Checker rules, List<Corpus.Post> corpus) {
         Map<String, Integer> postsPerCue = new HashMap<>();
@@ -64,22 +66,65 @@ public final class ModelTrainer {
         for (List<String> names : named) {
             posts.add(names.stream().filter(cueIds::containsKey).mapToInt(cueIds::get).sorted().toArray());
         }
+        folds = folds(corpus);
+    }
+
+    /**
+     * Posts by one writer share habits of wording, so a model that has seen some of a writer's
+     * posts judges the rest too kindly. When the ids name their writer ({@code w3-0042}: writer
+     * {@code w3}) and there are at least three writers, each writer is one fold: the thresholds are
+     * then chosen on writing the model has not seen, as PostGuard meets it in use.
+     */
+    private static int[] folds(List<Corpus.Post> corpus) {
+        Map<String, Integer> writers = new LinkedHashMap<>();
+        int[] byWriter = new int[corpus.size()];
+        for (int i = 0; i < corpus.size(); i++) {
+            String id = corpus.get(i).id();
+            String writer = id.contains("-") ? id.substring(0, id.indexOf('-')) : id;
+            byWriter[i] = writers.computeIfAbsent(writer, w -> writers.size());
+        }
+        if (writers.size() >= 3 && writers.size() <= 20) {
+            return byWriter;
+        }
+        int[] shuffled = new int[corpus.size()];
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < corpus.size(); i++) {
+            order.add(i);
+        }
+        java.util.Collections.shuffle(order, new Random(SEED));
+        for (int i = 0; i < order.size(); i++) {
+            shuffled[order.get(i)] = i % FOLDS;
+        }
+        return shuffled;
+    }
+
+    /** A trained model and its cross-validated quality. */
+    public record Trained(CategoryModel model, String crossValidation) {
     }
 
     /** Trains on the corpus with the rules of this checker (which must not itself use a model). */
-    public static CategoryModel train(Checker rules, List<Corpus.Post> corpus) {
-        return new ModelTrainer(rules, corpus).train();
+    public static Trained train(Checker rules, List<Corpus.Post> corpus) {
+        ModelTrainer trainer = new ModelTrainer(rules, corpus);
+        CategoryModel model = trainer.train();
+        return new Trained(model, trainer.crossValidation);
     }
 
     private CategoryModel train() {
         String[] names = cueIds.keySet().toArray(String[]::new);
         Map<Category, CategoryModel.Weights> weights = new EnumMap<>(Category.class);
+        Map<Category, boolean[]> flaggedOutOfFold = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             boolean[] y = new boolean[posts.size()];
             for (int i = 0; i < y.length; i++) {
                 y[i] = labels.get(i).contains(category);
             }
-            double threshold = crossValidatedThreshold(y);
+            double[] outOfFold = outOfFold(y);
+            double threshold = bestThreshold(outOfFold, y);
+            boolean[] flagged = new boolean[y.length];
+            for (int i = 0; i < y.length; i++) {
+                flagged[i] = outOfFold[i] >= threshold;
+            }
+            flaggedOutOfFold.put(category, flagged);
             double[] w = fit(allIndices(), y);
             Map<String, Double> cues = new HashMap<>();
             for (int f = 0; f < names.length; f++) {
@@ -89,7 +134,45 @@ public final class ModelTrainer {
             }
             weights.put(category, new CategoryModel.Weights(w[names.length], threshold, cues));
         }
+        crossValidation = report(flaggedOutOfFold);
         return new CategoryModel(weights);
+    }
+
+    private String crossValidation = "";
+
+    /** Quality on posts each fold's model did not see, with the chosen thresholds: an estimate for unseen writing. */
+    private String report(Map<Category, boolean[]> flagged) {
+        StringBuilder out = new StringBuilder();
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (Category c : Category.values()) {
+            int[] n = new int[3];
+            boolean[] f = flagged.get(c);
+            for (int i = 0; i < f.length; i++) {
+                boolean y = labels.get(i).contains(c);
+                n[f[i] && y ? 0 : f[i] ? 1 : y ? 2 : 0] += f[i] || y ? 1 : 0;
+            }
+            out.append(String.format(Locale.ROOT, "  %-22s precision %.3f recall %.3f%n", c.id(),
+                    n[0] + n[1] == 0 ? 1.0 : (double) n[0] / (n[0] + n[1]), n[0] + n[2] == 0 ? 1.0 : (double) n[0] / (n[0] + n[2])));
+            tp += n[0];
+            fp += n[1];
+            fn += n[2];
+        }
+        int safe = 0;
+        int alarms = 0;
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i).isEmpty()) {
+                safe++;
+                int at = i;
+                alarms += flagged.values().stream().anyMatch(f -> f[at]) ? 1 : 0;
+            }
+        }
+        double p = tp + fp == 0 ? 1 : (double) tp / (tp + fp);
+        double r = tp + fn == 0 ? 1 : (double) tp / (tp + fn);
+        out.append(String.format(Locale.ROOT, "  overall: precision=%.3f recall=%.3f f1=%.3f false_alarms=%.3f",
+                p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), safe == 0 ? 0 : (double) alarms / safe));
+        return out.toString();
     }
 
     private int[] allIndices() {
@@ -98,33 +181,31 @@ public final class ModelTrainer {
         return all;
     }
 
+    /** Each post's probability from the model trained on the other folds. */
+    private double[] outOfFold(boolean[] y) {
+        int n = posts.size();
+        int foldCount = Arrays.stream(folds).max().orElse(0) + 1;
+        double[] outOfFold = new double[n];
+        for (int k = 0; k < foldCount; k++) {
+            int held = k;
+            int[] train = java.util.stream.IntStream.range(0, n).filter(i -> folds[i] != held).toArray();
+            double[] w = fit(train, y);
+            for (int i = 0; i < n; i++) {
+                if (folds[i] == held) {
+                    outOfFold[i] = probability(w, posts.get(i));
+                }
+            }
+        }
+        return outOfFold;
+    }
+
     /**
      * The threshold with the best F1 over out-of-fold probabilities among those that flag at most
      * {@link #MAX_SAFE_FLAGGED} of the safe posts (posts with no label at all), so that the seven
      * categories together stay within a few per cent of false alarms.
      */
-    private double crossValidatedThreshold(boolean[] y) {
-        int n = posts.size();
-        int[] fold = new int[n];
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        java.util.Collections.shuffle(order, new Random(SEED));
-        for (int i = 0; i < n; i++) {
-            fold[order.get(i)] = i % FOLDS;
-        }
-        double[] outOfFold = new double[n];
-        for (int k = 0; k < FOLDS; k++) {
-            int held = k;
-            int[] train = java.util.stream.IntStream.range(0, n).filter(i -> fold[i] != held).toArray();
-            double[] w = fit(train, y);
-            for (int i = 0; i < n; i++) {
-                if (fold[i] == held) {
-                    outOfFold[i] = probability(w, posts.get(i));
-                }
-            }
-        }
+    private double bestThreshold(double[] outOfFold, boolean[] y) {
+        int n = y.length;
         double best = 0.5;
         double bestF1 = -1;
         for (int step = 10; step <= 90; step++) {
@@ -204,14 +285,15 @@ public final class ModelTrainer {
             corpus.addAll(Corpus.read(file));
             files.add(file.getFileName().toString());
         }
-        CategoryModel model = train(Checker.withRulesOnly(DataFiles.bundled()), corpus);
+        Trained trained = train(Checker.withRulesOnly(DataFiles.bundled()), corpus);
+        CategoryModel model = trained.model();
         Path out = Path.of(args[0]);
         Files.createDirectories(out.toAbsolutePath().getParent());
         String header = "PostGuard's category model, written by the build (ModelTrainer): do not edit.\n"
                 + "Learned from " + corpus.size() + " labelled posts in " + String.join(", ", files) + ".\n"
                 + "category <TAB> cue <TAB> weight in log-odds; (threshold) is the probability that flags the category.";
         Files.writeString(out, model.format(header), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "category model: %d weights from %d posts in %d ms%n", model.size(), corpus.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        System.out.printf(Locale.ROOT, "category model: %d weights from %d posts in %d ms; cross-validated:%n%s%n", model.size(),
+                corpus.size(), (System.nanoTime() - started) / 1_000_000, trained.crossValidation());
     }
 }

@@ -47,6 +47,8 @@ public final class DataFiles {
     private static final Pattern SETTING = Pattern.compile("(severity|message|needs|unless|near|within)\\s*=\\s*(.*)");
     /** {@code @name} in a rule stands for every line of {@code lists/name.txt}. */
     private static final Pattern LIST_REFERENCE = Pattern.compile("@([a-z0-9]+(?:-[a-z0-9]+)*)");
+    /** {@code <patient>} in a rule's near list stands for a signal of that kind; {@code <clinical>} for any clinical term. */
+    private static final Pattern SIGNAL_REFERENCE = Pattern.compile("<([a-z]+(?:-[a-z]+)*)>");
 
     private final Path folder;
     private final List<String> problems = new ArrayList<>();
@@ -263,6 +265,7 @@ public final class DataFiles {
         final List<Map.Entry<String, String>> phrases = new ArrayList<>();
         final List<Map.Entry<String, String>> unless = new ArrayList<>();
         final List<Map.Entry<String, String>> near = new ArrayList<>();
+        final java.util.Set<SignalKind> nearSignals = java.util.EnumSet.noneOf(SignalKind.class);
         Integer within;
 
         RuleBuilder(String id, Category category, String where) {
@@ -280,7 +283,20 @@ public final class DataFiles {
                 });
                 case "message" -> message = value;
                 case "unless" -> files.addVariants(value, at, unless);
-                case "near" -> files.addVariants(value, at, near);
+                case "near" -> {
+                    List<String> phrases = new ArrayList<>();
+                    for (String variant : VARIANT_SEPARATOR.split(value, -1)) {
+                        var signal = SIGNAL_REFERENCE.matcher(variant);
+                        if (!signal.matches()) {
+                            phrases.add(variant);
+                        } else if (!addSignals(signal.group(1))) {
+                            problems.add(at + ": <" + signal.group(1) + "> is not a signal kind (patient, age, bed, place, time, clinical...)");
+                        }
+                    }
+                    if (!phrases.isEmpty()) {
+                        files.addVariants(String.join(" | ", phrases), at, near);
+                    }
+                }
                 case "within" -> {
                     try {
                         within = Integer.parseInt(value);
@@ -302,6 +318,27 @@ public final class DataFiles {
             }
         }
 
+        /** A signal kind by its API id, or a group of them: clinical, place, time, hard (identifiers). */
+        private boolean addSignals(String name) {
+            for (SignalKind.Group group : SignalKind.Group.values()) {
+                if (group.name().toLowerCase(java.util.Locale.ROOT).equals(name)) {
+                    for (SignalKind kind : SignalKind.values()) {
+                        if (kind.group() == group) {
+                            nearSignals.add(kind);
+                        }
+                    }
+                    return true;
+                }
+            }
+            for (SignalKind kind : SignalKind.values()) {
+                if (kind.id().equals(name) && kind.group() != SignalKind.Group.PHRASE) {
+                    nearSignals.add(kind);
+                    return true;
+                }
+            }
+            return false;
+        }
+
         List<LexiconEntry> entries(List<String> problems) {
             if (severity == null) {
                 problems.add(where + ": rule [" + id + "] has no valid severity");
@@ -312,14 +349,14 @@ public final class DataFiles {
             if (phrases.isEmpty()) {
                 problems.add(where + ": rule [" + id + "] has no phrases");
             }
-            if (within != null && near.isEmpty()) {
+            if (within != null && near.isEmpty() && nearSignals.isEmpty()) {
                 problems.add(where + ": rule [" + id + "] sets within but has no near phrases");
             }
             if (severity == null || message == null) {
                 return List.of();
             }
-            int window = near.isEmpty() ? 0 : within == null ? PhraseRule.DEFAULT_WITHIN : within;
-            PhraseRule rule = new PhraseRule(id, category, severity, message, needs, window, where);
+            int window = near.isEmpty() && nearSignals.isEmpty() ? 0 : within == null ? PhraseRule.DEFAULT_WITHIN : within;
+            PhraseRule rule = new PhraseRule(id, category, severity, message, needs, window, nearSignals, where);
             List<LexiconEntry> entries = new ArrayList<>();
             phrases.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.PHRASE, rule, p.getValue())));
             unless.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.UNLESS, rule, p.getValue())));

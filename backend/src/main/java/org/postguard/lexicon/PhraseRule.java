@@ -9,10 +9,11 @@ import org.postguard.check.Severity;
  * {@code near} phrases is a combination: one of its phrases counts only when one of the near
  * phrases stands within {@link #within} words of it ("attached" near "CT", "code" near "% off").
  *
- * @param within the most words allowed between a phrase and a near phrase, or 0 when the rule has no near phrases
+ * @param within      the most words allowed between a phrase and a near phrase or signal, or 0 when the rule has none
+ * @param nearSignals signals that may stand in for a near phrase ({@code near = <patient>}: a patient reference)
  */
 public record PhraseRule(String id, Category category, Severity severity, String message, java.util.Set<Needs> needs,
-                         int within, String source) {
+                         int within, java.util.Set<org.postguard.check.SignalKind> nearSignals, String source) {
     /** Words allowed between a phrase and its near phrase when the rule does not say. */
     public static final int DEFAULT_WITHIN = 6;
     /** The widest window a rule may ask for: further apart, words are rarely about one thing. */
@@ -20,11 +21,12 @@ public record PhraseRule(String id, Category category, Severity severity, String
 
     public PhraseRule {
         needs = needs.isEmpty() ? java.util.EnumSet.noneOf(Needs.class) : java.util.EnumSet.copyOf(needs);
+        nearSignals = java.util.Set.copyOf(nearSignals);
     }
 
     public PhraseRule(String id, Category category, Severity severity, String message, java.util.Set<Needs> needs,
                       String source) {
-        this(id, category, severity, message, needs, 0, source);
+        this(id, category, severity, message, needs, 0, java.util.Set.of(), source);
     }
 
     /** True when the rule's phrases count only beside one of its near phrases. */

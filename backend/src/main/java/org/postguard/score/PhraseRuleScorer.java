@@ -39,9 +39,9 @@ public final class PhraseRuleScorer implements Scorer {
                     || !meetsNeeds(rule, post, signals) || silenced(rule.category(), signals)) {
                 continue;
             }
-            LexiconMatch partner = null;
+            Signal partner = null;
             if (rule.isCombination()) {
-                partner = closest(post, match, near.getOrDefault(rule, List.of()), rule.within());
+                partner = closest(post, match, partners(rule, near, signals), rule.within());
                 if (partner == null) {
                     continue;
                 }
@@ -49,7 +49,7 @@ public final class PhraseRuleScorer implements Scorer {
             List<Signal> spans = hits.computeIfAbsent(rule, r -> new ArrayList<>());
             add(spans, new Signal(match.start(), match.end(), SignalKind.PHRASE, match.entry().source()));
             if (partner != null) {
-                add(spans, new Signal(partner.start(), partner.end(), SignalKind.PHRASE, partner.entry().source()));
+                add(spans, partner);
             }
         }
         hits.forEach((rule, spans) -> {
@@ -71,11 +71,27 @@ public final class PhraseRuleScorer implements Scorer {
         }
     }
 
-    /** The near phrase fewest words away from the match, within the rule's window and not overlapping it; or null. */
-    private static LexiconMatch closest(Post post, LexiconMatch match, List<LexiconMatch> candidates, int within) {
-        LexiconMatch best = null;
+    /** What may stand beside a combination rule's phrase: its near phrases (as phrases) and signals of its near kinds. */
+    private static List<Signal> partners(PhraseRule rule, Map<PhraseRule, List<LexiconMatch>> near, List<Signal> signals) {
+        List<Signal> partners = new ArrayList<>();
+        for (LexiconMatch m : near.getOrDefault(rule, List.of())) {
+            partners.add(new Signal(m.start(), m.end(), SignalKind.PHRASE, m.entry().source()));
+        }
+        if (!rule.nearSignals().isEmpty()) {
+            for (Signal s : signals) {
+                if (rule.nearSignals().contains(s.kind())) {
+                    partners.add(s);
+                }
+            }
+        }
+        return partners;
+    }
+
+    /** The partner fewest words away from the match, within the rule's window and not overlapping it; or null. */
+    private static Signal closest(Post post, LexiconMatch match, List<Signal> candidates, int within) {
+        Signal best = null;
         int bestGap = Integer.MAX_VALUE;
-        for (LexiconMatch candidate : candidates) {
+        for (Signal candidate : candidates) {
             int gap;
             if (candidate.start() >= match.end()) {
                 gap = post.wordsBefore(candidate.start()) - post.wordsBefore(match.end());
