@@ -24,11 +24,25 @@ public final class LexiconDetector implements Detector {
     @Override
     public void detect(Post post, List<Signal> out) {
         for (LexiconMatch match : post.matches()) {
-            if (kinds.contains(match.entry().kind())) {
+            if (kinds.contains(match.entry().kind()) && !pluralOfOne(post.text(), match)) {
                 String source = match.entry().source() + (match.fuzzy() ? " (typo forgiven)" : "");
                 out.add(new Signal(match.start(), match.end(), match.entry().kind(), source));
             }
         }
+    }
+
+    /**
+     * Stemming makes "my patients" meet "my patient", but patients in general identify nobody: a
+     * patient reference written in the singular does not match the same words in the plural.
+     */
+    static boolean pluralOfOne(String text, LexiconMatch match) {
+        if (match.entry().kind() != org.postguard.check.SignalKind.PATIENT) {
+            return false;
+        }
+        String listed = match.entry().text().toLowerCase(java.util.Locale.ROOT).strip();
+        String typed = text.substring(match.start(), match.end()).toLowerCase(java.util.Locale.ROOT);
+        return !listed.endsWith("s") && (typed.endsWith("s") || typed.endsWith("s'") || typed.endsWith("s’"))
+                && !typed.endsWith("'s") && !typed.endsWith("’s");
     }
 
     @Override

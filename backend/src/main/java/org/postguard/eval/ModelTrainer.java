@@ -37,17 +37,17 @@ import java.util.Random;
 public final class ModelTrainer {
     /** A cue must appear in this many training posts to get a weight: rarer ones would be memorised. */
     static final int MIN_POSTS_PER_CUE = 2;
-    static final int EPOCHS = 40;
+    static final int EPOCHS = 60;
     static final double LEARNING_RATE = 0.1;
     static final double L2 = 0.003;
     static final int FOLDS = 5;
     static final long SEED = 20261201L;
-    /** The share of safe posts one category may flag in cross-validation. */
-    static final double MAX_SAFE_FLAGGED = 0.005;
 
     private final Map<String, Integer> cueIds = new LinkedHashMap<>();
     private final List<int[]> posts = new ArrayList<>();
     private final List<java.util.Set<Category>> labels = new ArrayList<>();
+    /** Per post, the categories its declarations silence (ModelScorer.silenced): never flagged in cross-validation either. */
+    private final List<java.util.Set<Category>> silenced = new ArrayList<>();
     /** The cross-validation fold of each post: its writer when the corpus names several, else a seeded shuffle. */
     private final int[] folds;
 
@@ -56,7 +56,15 @@ public final class ModelTrainer {
         List<List<String>> named = new ArrayList<>();
         for (Corpus.Post post : corpus) {
             Checker.Analysis analysis = rules.analyse(CheckRequest.of(post.text()));
-            List<String> names = Cues.of(analysis.post(), analysis.signals(), analysis.warnings()).stream().map(Cue::name).toList();
+            List<Cue> cues = Cues.of(analysis.post(), analysis.signals(), analysis.warnings());
+            List<String> names = cues.stream().map(Cue::name).toList();
+            java.util.Set<Category> quiet = java.util.EnumSet.noneOf(Category.class);
+            for (Category c : Category.values()) {
+                if (org.postguard.score.ModelScorer.silenced(c, cues) && analysis.warnings().stream().noneMatch(w -> w.category() == c)) {
+                    quiet.add(c);
+                }
+            }
+            silenced.add(quiet);
             names.forEach(n -> postsPerCue.merge(n, 1, Integer::sum));
             named.add(names);
             labels.add(post.categories());
@@ -111,30 +119,43 @@ public final class ModelTrainer {
 
     private CategoryModel train() {
         String[] names = cueIds.keySet().toArray(String[]::new);
-        Map<Category, CategoryModel.Weights> weights = new EnumMap<>(Category.class);
-        Map<Category, boolean[]> flaggedOutOfFold = new EnumMap<>(Category.class);
+        Map<Category, boolean[]> truth = new EnumMap<>(Category.class);
+        Map<Category, double[]> outOfFold = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             boolean[] y = new boolean[posts.size()];
             for (int i = 0; i < y.length; i++) {
                 y[i] = labels.get(i).contains(category);
             }
-            double[] outOfFold = outOfFold(y);
-            double threshold = bestThreshold(outOfFold, y);
-            boolean[] flagged = new boolean[y.length];
-            for (int i = 0; i < y.length; i++) {
-                flagged[i] = outOfFold[i] >= threshold;
+            truth.put(category, y);
+            double[] p = outOfFold(y);
+            for (int i = 0; i < p.length; i++) {
+                if (silenced.get(i).contains(category)) {
+                    p[i] = 0;
+                }
             }
-            flaggedOutOfFold.put(category, flagged);
-            double[] w = fit(allIndices(), y);
+            outOfFold.put(category, p);
+        }
+        Map<Category, Double> thresholds = new Thresholds(outOfFold, truth, labels).choose();
+        Map<Category, boolean[]> flagged = new EnumMap<>(Category.class);
+        Map<Category, CategoryModel.Weights> weights = new EnumMap<>(Category.class);
+        for (Category category : Category.values()) {
+            double threshold = thresholds.get(category);
+            double[] p = outOfFold.get(category);
+            boolean[] f = new boolean[p.length];
+            for (int i = 0; i < p.length; i++) {
+                f[i] = p[i] >= threshold;
+            }
+            flagged.put(category, f);
+            double[] w = fit(allIndices(), truth.get(category));
             Map<String, Double> cues = new HashMap<>();
-            for (int f = 0; f < names.length; f++) {
-                if (Math.abs(w[f]) >= 0.005) {
-                    cues.put(names[f], w[f]);
+            for (int c = 0; c < names.length; c++) {
+                if (Math.abs(w[c]) >= 0.005) {
+                    cues.put(names[c], w[c]);
                 }
             }
             weights.put(category, new CategoryModel.Weights(w[names.length], threshold, cues));
         }
-        crossValidation = report(flaggedOutOfFold);
+        crossValidation = report(flagged);
         return new CategoryModel(weights);
     }
 
@@ -197,41 +218,6 @@ public final class ModelTrainer {
             }
         }
         return outOfFold;
-    }
-
-    /**
-     * The threshold with the best F1 over out-of-fold probabilities among those that flag at most
-     * {@link #MAX_SAFE_FLAGGED} of the safe posts (posts with no label at all), so that the seven
-     * categories together stay within a few per cent of false alarms.
-     */
-    private double bestThreshold(double[] outOfFold, boolean[] y) {
-        int n = y.length;
-        double best = 0.5;
-        double bestF1 = -1;
-        for (int step = 10; step <= 90; step++) {
-            double t = step / 100.0;
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            int safe = 0;
-            int safeFlagged = 0;
-            for (int i = 0; i < n; i++) {
-                boolean flagged = outOfFold[i] >= t;
-                tp += flagged && y[i] ? 1 : 0;
-                fp += flagged && !y[i] ? 1 : 0;
-                fn += !flagged && y[i] ? 1 : 0;
-                if (labels.get(i).isEmpty()) {
-                    safe++;
-                    safeFlagged += flagged ? 1 : 0;
-                }
-            }
-            double f1 = tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
-            if (safeFlagged <= MAX_SAFE_FLAGGED * safe && f1 > bestF1 + 1e-9) {
-                bestF1 = f1;
-                best = t;
-            }
-        }
-        return best;
     }
 
     /** Stochastic gradient descent on the log loss with L2 shrinkage of the weights each post uses; the last weight is the bias. */

@@ -43,7 +43,7 @@ public final class CategoryModel {
     /** One category's weights. */
     public record Weights(double bias, double threshold, Map<String, Double> cues) {
         public Weights {
-            cues = Map.copyOf(cues);
+            cues = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(cues));
         }
     }
 
@@ -109,29 +109,39 @@ public final class CategoryModel {
         return weights.values().stream().mapToInt(w -> w.cues().size()).sum();
     }
 
+    /** Reads the model file; runs on every start, so it walks the text by hand rather than by regular expression. */
     public static CategoryModel parse(String tsv) {
         Map<Category, double[]> heads = new EnumMap<>(Category.class);
         Map<Category, Map<String, Double>> cues = new EnumMap<>(Category.class);
         int number = 0;
-        for (String line : tsv.split("\n")) {
+        int lineStart = 0;
+        while (lineStart < tsv.length()) {
+            int lineEnd = tsv.indexOf('\n', lineStart);
+            if (lineEnd < 0) {
+                lineEnd = tsv.length();
+            }
             number++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
+            int first = tsv.indexOf('\t', lineStart);
+            int second = first < 0 || first > lineEnd ? -1 : tsv.indexOf('\t', first + 1);
+            boolean comment = lineStart == lineEnd || tsv.charAt(lineStart) == '#' || tsv.substring(lineStart, lineEnd).isBlank();
+            if (!comment) {
+                if (second < 0 || second > lineEnd || tsv.indexOf('\t', second + 1) >= 0 && tsv.indexOf('\t', second + 1) < lineEnd) {
+                    throw new IllegalArgumentException("line " + number + ": expected category, cue and weight separated by tabs");
+                }
+                String id = tsv.substring(lineStart, first);
+                int at = number;
+                Category category = Category.fromId(id)
+                        .orElseThrow(() -> new IllegalArgumentException("line " + at + ": unknown category " + id));
+                String cue = tsv.substring(first + 1, second);
+                double value = Double.parseDouble(tsv.substring(second + 1, lineEnd).strip());
+                double[] head = heads.computeIfAbsent(category, c -> new double[] {0, 0.5});
+                switch (cue) {
+                    case BIAS -> head[0] = value;
+                    case THRESHOLD -> head[1] = value;
+                    default -> cues.computeIfAbsent(category, c -> new java.util.HashMap<>(1 << 16)).put(cue, value);
+                }
             }
-            String[] cells = line.split("\t");
-            if (cells.length != 3) {
-                throw new IllegalArgumentException("line " + number + ": expected category, cue and weight separated by tabs");
-            }
-            int at = number;
-            Category category = Category.fromId(cells[0])
-                    .orElseThrow(() -> new IllegalArgumentException("line " + at + ": unknown category " + cells[0]));
-            double value = Double.parseDouble(cells[2]);
-            double[] head = heads.computeIfAbsent(category, c -> new double[] {0, 0.5});
-            switch (cells[1]) {
-                case BIAS -> head[0] = value;
-                case THRESHOLD -> head[1] = value;
-                default -> cues.computeIfAbsent(category, c -> new TreeMap<>()).put(cells[1], value);
-            }
+            lineStart = lineEnd + 1;
         }
         Map<Category, Weights> weights = new EnumMap<>(Category.class);
         heads.forEach((category, head) -> weights.put(category,

@@ -20,7 +20,7 @@ import java.util.Map;
  *   <li>When it does not, the rule's warning is dropped (a rule that often cries wolf in such
  *       company), except a warning built on an NHS number or a date of birth, which always stands.</li>
  *   <li>When it flags a category no rule warned about, it warns itself and underlines the cues
- *       that weighed most.</li>
+ *       that weighed most, unless the post declares what makes it fine ({@link #silenced}).</li>
  * </ul>
  */
 public final class ModelScorer implements Scorer {
@@ -57,7 +57,7 @@ public final class ModelScorer implements Scorer {
                     judged.add(w.judged(judgement.probability(), basis));
                 }
             }
-            if (judgement.flags() && fromRules.isEmpty()) {
+            if (judgement.flags() && fromRules.isEmpty() && !silenced(category, cues)) {
                 Warning own = ownWarning(judgement, basis);
                 if (own != null) {
                     judged.add(own);
@@ -66,6 +66,20 @@ public final class ModelScorer implements Scorer {
         }
         out.clear();
         out.addAll(judged);
+    }
+
+    /**
+     * What the post declares binds the model as it binds the rules: a stated consent (or a case
+     * said to be fictional) silences confidentiality and patient-image warnings of the model's own,
+     * and a declared interest ("#ad") silences conflict-of-interest ones.
+     */
+    public static boolean silenced(Category category, List<Cue> cues) {
+        String declared = switch (category) {
+            case CONFIDENTIALITY, PATIENT_IMAGES -> "signal:" + SignalKind.CONSENT_DECLARED.id();
+            case CONFLICT_OF_INTEREST -> "signal:" + SignalKind.INTEREST_DECLARED.id();
+            default -> null;
+        };
+        return declared != null && cues.stream().anyMatch(c -> c.name().equals(declared));
     }
 
     /** An NHS number or a date of birth identifies a patient whatever the rest of the post says. */
