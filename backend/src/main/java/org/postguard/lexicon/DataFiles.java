@@ -226,7 +226,12 @@ public final class DataFiles {
     private List<String> lines(String file) {
         try {
             if (folder != null) {
-                return Files.readAllLines(folder.resolve(file), StandardCharsets.UTF_8);
+                Path path = folder.resolve(file);
+                if (!Files.isRegularFile(path)) {
+                    problems.add(file + ": missing");
+                    return List.of();
+                }
+                return Files.readAllLines(path, StandardCharsets.UTF_8);
             }
             try (InputStream in = DataFiles.class.getResourceAsStream("/postguard/" + file)) {
                 if (in == null) {

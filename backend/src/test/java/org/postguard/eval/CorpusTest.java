@@ -29,12 +29,31 @@ class CorpusTest {
             }
             all.addAll(posts);
         }
-        assertTrue(all.size() >= 300, "posts: " + all.size());
+        assertTrue(all.size() >= 800, "posts: " + all.size());
         Set<String> ids = new HashSet<>();
+        Set<String> texts = new HashSet<>();
         for (Corpus.Post p : all) {
             assertTrue(ids.add(p.id()), "duplicate id " + p.id());
             assertTrue(!p.text().isBlank(), p.id());
+            assertTrue(texts.add(p.text().toLowerCase(java.util.Locale.ROOT).replaceAll("\\W+", " ").strip()), "text repeated: " + p.id());
         }
+    }
+
+    /** The split is by writer (the id's prefix), so the test part measures writing the rules and model never saw. */
+    @Test
+    void noWriterIsInBothParts() throws IOException {
+        Set<String> tune = writers(Corpus.read(CORPUS.resolve("tune.jsonl")));
+        Set<String> test = writers(Corpus.read(CORPUS.resolve("test.jsonl")));
+        assertTrue(tune.size() >= 3 && test.size() >= 2, tune + " / " + test);
+        Set<String> both = new HashSet<>(tune);
+        both.retainAll(test);
+        assertEquals(Set.of(), both);
+    }
+
+    private static Set<String> writers(List<Corpus.Post> posts) {
+        Set<String> writers = new HashSet<>();
+        posts.forEach(p -> writers.add(p.id().substring(0, p.id().indexOf('-'))));
+        return writers;
     }
 
     @Test

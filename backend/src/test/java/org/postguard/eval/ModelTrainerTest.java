@@ -1,0 +1,50 @@
+package org.postguard.eval;
+
+import org.junit.jupiter.api.Test;
+import org.postguard.check.Category;
+import org.postguard.check.SharedChecker;
+import org.postguard.score.CategoryModel;
+import org.postguard.score.Cue;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelTrainerTest {
+    /** Posts by three writers; a respect label always comes with the word "gremlin", and nothing else tells. */
+    private static List<Corpus.Post> corpus() {
+        String[] fillers = {"coffee", "rota", "exam", "teaching", "audit", "parking", "pension", "canteen", "night", "study"};
+        List<Corpus.Post> posts = new ArrayList<>();
+        for (int i = 0; i < 90; i++) {
+            String writer = "w" + (i % 3);
+            boolean rude = i % 3 == 0 || i % 5 == 0;
+            String text = "The " + fillers[i % fillers.length] + " today was " + fillers[(i * 7) % fillers.length]
+                    + (rude ? ", what a gremlin" : ", fine really");
+            posts.add(new Corpus.Post(writer + "-" + i, text, rude ? EnumSet.of(Category.RESPECT) : Set.of()));
+        }
+        return posts;
+    }
+
+    private static List<Cue> cues(String text) {
+        org.postguard.check.Checker.Analysis a = SharedChecker.rulesOnly().analyse(org.postguard.check.CheckRequest.of(text));
+        return org.postguard.score.Cues.of(a.post(), a.signals(), a.warnings());
+    }
+
+    @Test
+    void itLearnsTheCueThatTellsAndIsDeterministic() {
+        ModelTrainer.Trained first = ModelTrainer.train(SharedChecker.rulesOnly(), corpus());
+        ModelTrainer.Trained second = ModelTrainer.train(SharedChecker.rulesOnly(), corpus());
+        assertEquals(first.model().format(""), second.model().format(""));
+        CategoryModel model = first.model();
+        CategoryModel.Judgement rude = model.judge(Category.RESPECT, cues("The coffee today was audit, what a gremlin"));
+        CategoryModel.Judgement plain = model.judge(Category.RESPECT, cues("The coffee today was audit, fine really"));
+        assertTrue(rude.flags() && rude.probability() > 0.8, rude.basis(3));
+        assertTrue(!plain.flags() && plain.probability() < 0.2, plain.basis(3));
+        assertTrue(first.crossValidation().contains("respect"), first.crossValidation());
+        assertTrue(first.crossValidation().contains("overall: precision=1.000 recall=1.000"), first.crossValidation());
+    }
+}
