@@ -146,6 +146,7 @@
     "interest-declared": "declared interest",
     "consent-declared": "stated consent",
     "phrase": "risky phrase",
+    "cue": "telling words",
   });
 
   function kindLabel(kind) {

@@ -60,9 +60,28 @@ public final class Checker {
 
     public CheckResult check(CheckRequest request) {
         long started = System.nanoTime();
-        List<Warning> warnings = new ArrayList<>(analyse(request).warnings());
+        List<Warning> warnings = withoutRepeats(analyse(request).warnings());
         warnings.sort(Comparator.comparing(Warning::severity).reversed().thenComparingInt(Warning::start));
         return new CheckResult(warnings, (System.nanoTime() - started) / 1000);
+    }
+
+    /**
+     * Several rules often say the same thing about the same words ("drunk on shift" is both
+     * drink at work and intoxication near work): of the warnings of one category whose words
+     * overlap, only the most severe (then the widest) is shown.
+     */
+    static List<Warning> withoutRepeats(List<Warning> warnings) {
+        List<Warning> ranked = new ArrayList<>(warnings);
+        ranked.sort(Comparator.comparing(Warning::severity).reversed()
+                .thenComparing(Comparator.comparingInt((Warning w) -> w.end() - w.start()).reversed()));
+        List<Warning> kept = new ArrayList<>(ranked.size());
+        for (Warning w : ranked) {
+            boolean repeat = kept.stream().anyMatch(k -> k.category() == w.category() && k.start() < w.end() && w.start() < k.end());
+            if (!repeat) {
+                kept.add(w);
+            }
+        }
+        return kept;
     }
 
     /** Everything one check works out: the analysed post, its signals and the warnings, unsorted. */

@@ -37,6 +37,8 @@ import java.util.Random;
 public final class ModelTrainer {
     /** A cue must appear in this many training posts to get a weight: rarer ones would be memorised. */
     static final int MIN_POSTS_PER_CUE = 2;
+    /** Pairs of words are many and each is rare: they need a few more posts to count. */
+    static final int MIN_POSTS_PER_PAIR = 3;
     static final int EPOCHS = 60;
     static final double LEARNING_RATE = 0.1;
     static final double L2 = 0.003;
@@ -69,7 +71,9 @@ public final class ModelTrainer {
             named.add(names);
             labels.add(post.categories());
         }
-        postsPerCue.entrySet().stream().filter(e -> e.getValue() >= MIN_POSTS_PER_CUE).map(Map.Entry::getKey).sorted()
+        postsPerCue.entrySet().stream()
+                .filter(e -> e.getValue() >= (e.getKey().startsWith("words:") ? MIN_POSTS_PER_PAIR : MIN_POSTS_PER_CUE))
+                .map(Map.Entry::getKey).sorted()
                 .forEach(name -> cueIds.put(name, cueIds.size()));
         for (List<String> names : named) {
             posts.add(names.stream().filter(cueIds::containsKey).mapToInt(cueIds::get).sorted().toArray());
@@ -120,21 +124,29 @@ public final class ModelTrainer {
     private CategoryModel train() {
         String[] names = cueIds.keySet().toArray(String[]::new);
         Map<Category, boolean[]> truth = new EnumMap<>(Category.class);
-        Map<Category, double[]> outOfFold = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             boolean[] y = new boolean[posts.size()];
             for (int i = 0; i < y.length; i++) {
                 y[i] = labels.get(i).contains(category);
             }
             truth.put(category, y);
-            double[] p = outOfFold(y);
+        }
+        // Categories train independently (and deterministically), so they share the cores.
+        Map<Category, double[]> outOfFold = new EnumMap<>(Category.class);
+        Map<Category, double[]> fitted = new EnumMap<>(Category.class);
+        java.util.Arrays.stream(Category.values()).parallel().forEach(category -> {
+            double[] p = outOfFold(truth.get(category));
             for (int i = 0; i < p.length; i++) {
                 if (silenced.get(i).contains(category)) {
                     p[i] = 0;
                 }
             }
-            outOfFold.put(category, p);
-        }
+            double[] w = fit(allIndices(), truth.get(category));
+            synchronized (outOfFold) {
+                outOfFold.put(category, p);
+                fitted.put(category, w);
+            }
+        });
         Map<Category, Double> thresholds = new Thresholds(outOfFold, truth, labels).choose();
         Map<Category, boolean[]> flagged = new EnumMap<>(Category.class);
         Map<Category, CategoryModel.Weights> weights = new EnumMap<>(Category.class);
@@ -146,7 +158,7 @@ public final class ModelTrainer {
                 f[i] = p[i] >= threshold;
             }
             flagged.put(category, f);
-            double[] w = fit(allIndices(), truth.get(category));
+            double[] w = fitted.get(category);
             Map<String, Double> cues = new HashMap<>();
             for (int c = 0; c < names.length; c++) {
                 if (Math.abs(w[c]) >= 0.005) {
@@ -257,7 +269,39 @@ public final class ModelTrainer {
         }
     }
 
-    /** Trains on the given corpus files with the bundled data and writes the model file. */
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The compiled checker (detectors, scorers, cues, this trainer): a change to any of it retrains. */
+    private static void digestCode(java.security.MessageDigest digest) throws IOException {
+        java.net.URL here = ModelTrainer.class.getResource("ModelTrainer.class");
+        if (here == null || !"file".equals(here.getProtocol())) {
+            digest.update(String.valueOf(System.nanoTime()).getBytes(StandardCharsets.UTF_8)); // not a build folder: always train
+            return;
+        }
+        Path root;
+        try {
+            root = Path.of(here.toURI()).getParent().getParent(); // .../org/postguard
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        try (var classes = Files.walk(root)) {
+            for (Path file : classes.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
+                digest.update(root.relativize(file).toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(Files.readAllBytes(file));
+            }
+        }
+    }
+
+    /**
+     * Trains on the given corpus files with the bundled data and writes the model file, unless
+     * the file there was trained from the same data, corpus and code.
+     */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
             System.err.println("usage: ModelTrainer OUT.tsv CORPUS.jsonl [CORPUS.jsonl...]");
@@ -266,18 +310,31 @@ public final class ModelTrainer {
         long started = System.nanoTime();
         List<Corpus.Post> corpus = new ArrayList<>();
         List<String> files = new ArrayList<>();
+        java.security.MessageDigest digest = sha256();
+        DataFiles data = DataFiles.bundled();
+        data.entries();
+        digest.update(data.fingerprint().getBytes(StandardCharsets.UTF_8));
         for (int i = 1; i < args.length; i++) {
             Path file = Path.of(args[i]);
             corpus.addAll(Corpus.read(file));
             files.add(file.getFileName().toString());
+            digest.update(Files.readAllBytes(file));
         }
-        Trained trained = train(Checker.withRulesOnly(DataFiles.bundled()), corpus);
-        CategoryModel model = trained.model();
+        digestCode(digest);
+        String fingerprint = "fingerprint " + java.util.HexFormat.of().formatHex(digest.digest());
         Path out = Path.of(args[0]);
+        if (Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
+                .anyMatch(line -> line.equals("# " + fingerprint))) {
+            System.out.println("category model: up to date (same data, corpus and code)");
+            return;
+        }
+        Trained trained = train(Checker.withRulesOnly(data), corpus);
+        CategoryModel model = trained.model();
         Files.createDirectories(out.toAbsolutePath().getParent());
         String header = "PostGuard's category model, written by the build (ModelTrainer): do not edit.\n"
                 + "Learned from " + corpus.size() + " labelled posts in " + String.join(", ", files) + ".\n"
-                + "category <TAB> cue <TAB> weight in log-odds; (threshold) is the probability that flags the category.";
+                + "category <TAB> cue <TAB> weight in log-odds; (threshold) is the probability that flags the category.\n"
+                + fingerprint;
         Files.writeString(out, model.format(header), StandardCharsets.UTF_8);
         System.out.printf(Locale.ROOT, "category model: %d weights from %d posts in %d ms; cross-validated:%n%s%n", model.size(),
                 corpus.size(), (System.nanoTime() - started) / 1_000_000, trained.crossValidation());

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The warning card: opened by clicking the badge or hovering an underline; guidance links are the
@@ -96,7 +97,12 @@ class WarningCardTest extends BrowserTest {
         overlayElement(page, ".pg-card .pg-warning[data-rule='" + ignored + "'] button.pg-ignore").click();
         awaitCount(page, count - 1);
         if (rules.stream().filter(ignored::equals).count() == 1) {
-            assertFalse(underlineRules(page).contains(ignored), fixture + ": no underline of the ignored warning " + ignored);
+            // The badge changes at once; underlines are laid out on the next animation frame.
+            try {
+                page.waitUpTo(Duration.ofSeconds(5)).until(d -> !underlineRules(page).contains(ignored));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                fail(fixture + ": no underline of the ignored warning " + ignored + "; underlines " + underlineRules(page));
+            }
         }
         assertEquals(Posts.SEVERAL, page.editorText(), "Ignore leaves the editor's text alone");
     }
