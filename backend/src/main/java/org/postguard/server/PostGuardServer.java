@@ -30,6 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class PostGuardServer implements AutoCloseable {
     static final long MAX_BODY_BYTES = 256 * 1024;
+    /** Oversized bodies up to this size are read and dropped before the 413, so simple clients see it. */
+    static final long DRAINED_BODY_BYTES = 4L * 1024 * 1024;
     private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final Javalin app;
@@ -165,7 +167,25 @@ public final class PostGuardServer implements AutoCloseable {
             throw new ApiError(401, "token-required", "This PostGuard server needs its access token (Authorization: Bearer ...).");
         }
         if (ctx.method() == HandlerType.POST && ctx.contentLength() > MAX_BODY_BYTES) {
+            drainUpTo(ctx, DRAINED_BODY_BYTES);
             throw new ApiError(413, "body-too-large", "The request body is larger than " + MAX_BODY_BYTES / 1024 + " KiB.");
+        }
+    }
+
+    /**
+     * Reads and drops an oversized body of up to {@code limit} bytes (never kept, never parsed), so
+     * a client that sends its whole body before reading the answer still gets the 413 instead of
+     * a reset connection. Bigger bodies are not read at all: the connection closes after the answer.
+     */
+    private static void drainUpTo(Context ctx, long limit) {
+        if (ctx.contentLength() > limit) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try (java.io.InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client went away: nothing to answer
         }
     }
 
