@@ -29,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * ({@link CheckGate}); only when it is full, or the wait too long, is the answer 429.
  */
 public final class PostGuardServer implements AutoCloseable {
+    /** Logs numbers and codes only, never text (NoTextKeptTest runs the server at trace level). */
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PostGuardServer.class);
     static final long MAX_BODY_BYTES = 256 * 1024;
     /** Oversized bodies up to this size are read and dropped before the 413, so simple clients see it. */
     static final long DRAINED_BODY_BYTES = 4L * 1024 * 1024;
@@ -84,7 +86,10 @@ public final class PostGuardServer implements AutoCloseable {
             for (String path : new String[]{"/api/v1/check", "/api/v1/guidance", "/api/v1/health"}) {
                 config.routes.options(path, PostGuardServer::preflight);
             }
-            config.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status(), ApiJson.error(e.code(), e.getMessage())));
+            config.routes.exception(ApiError.class, (e, ctx) -> {
+                LOG.debug("refused a {} request: {} {}", ctx.method(), e.status(), e.code()); // no path: it is the client's text
+                json(ctx, e.status(), ApiJson.error(e.code(), e.getMessage()));
+            });
             config.routes.exception(Exception.class, (e, ctx) -> json(ctx, 500,
                     ApiJson.error("internal", "PostGuard hit an unexpected problem (" + e.getClass().getSimpleName() + ").")));
             config.routes.error(404, "*", ctx -> json(ctx, 404, ApiJson.error("not-found",
@@ -240,6 +245,8 @@ public final class PostGuardServer implements AutoCloseable {
         try {
             CheckResult result = checker.check(request);
             counts.checks.incrementAndGet();
+            LOG.debug("check answered: {} code units, risk {}, {} warnings, {} µs",
+                    request.text().length(), result.risk(), result.warnings().size(), result.tookMicros());
             json(ctx, 200, ApiJson.result(result, false));
         } finally {
             gate.leave();
@@ -249,6 +256,7 @@ public final class PostGuardServer implements AutoCloseable {
     private static void json(Context ctx, int status, JsonObject body) {
         ctx.status(status);
         ctx.header("Cache-Control", "no-store");
+        ctx.header("X-Content-Type-Options", "nosniff");
         ctx.contentType("application/json; charset=utf-8");
         ctx.result(body.toString());
     }
