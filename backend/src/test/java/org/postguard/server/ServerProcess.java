@@ -48,9 +48,9 @@ public final class ServerProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(RUN_FLAGS);
-        command.addAll(List.of("-XX:SharedArchiveFile=" + cwd.resolve("postguard.jsa"), "-XX:+AutoCreateSharedArchive", "-Xshare:auto",
-                "-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home, "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), "org.postguard.Main", "serve", "--port", "0"));
+        // (Not scripts/run's class-data-sharing archive: it cannot be made from class folders, and holds only classes.)
+        command.addAll(List.of("-Djava.io.tmpdir=" + tmp, "-Duser.home=" + home, "-Xmx1g",
+                "-cp", absoluteClassPath(), "org.postguard.Main", "serve", "--port", "0"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true);
         builder.environment().keySet().removeIf(name -> name.startsWith("POSTGUARD_"));
@@ -98,6 +98,14 @@ public final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("the server process did not start listening:\n" + output);
         }
         return new ServerProcess(process, output, reader, port[0]);
+    }
+
+    /** This JVM's class path with every entry absolute (the server runs in another folder). */
+    private static String absoluteClassPath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     public int port() {
