@@ -28,10 +28,10 @@ postguard_need() {
 
 # Compiles the backend's test sources and prints their classpath (classes, test classes, dependencies).
 postguard_test_classpath() {
-  mvn -q -B -ntp -pl backend -am test-compile -DskipTests >&2
+  mvn -q -B -ntp -Dstyle.color=never -pl backend -am test-compile -DskipTests >&2
   local cpfile cp
   cpfile=$(mktemp)
-  mvn -q -B -ntp -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+  mvn -q -B -ntp -Dstyle.color=never -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
   cp=$(cat "$cpfile"); rm -f "$cpfile"
   echo "backend/target/test-classes:backend/target/classes:$cp"
 }
