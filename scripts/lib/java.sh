@@ -25,3 +25,13 @@ postguard_find_java() {
 postguard_need() {
   command -v "$1" >/dev/null 2>&1 || { echo "PostGuard needs '$1': $2" >&2; return 1; }
 }
+
+# Compiles the backend's test sources and prints their classpath (classes, test classes, dependencies).
+postguard_test_classpath() {
+  mvn -q -B -ntp -Dstyle.color=never -pl backend -am test-compile -DskipTests >&2
+  local cpfile cp
+  cpfile=$(mktemp)
+  mvn -q -B -ntp -Dstyle.color=never -pl backend dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$cpfile" >/dev/null
+  cp=$(cat "$cpfile"); rm -f "$cpfile"
+  echo "backend/target/test-classes:backend/target/classes:$cp"
+}

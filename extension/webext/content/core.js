@@ -305,8 +305,13 @@
         this.mo.observe(editor, { characterData: true, childList: true, subtree: true });
       }
       if (typeof ResizeObserver === "function") {
-        this.ro = new ResizeObserver(safe(() => rt.scheduleLayout(), "resize observer"));
-        this.ro.observe(editor);
+        try {
+          this.ro = new ResizeObserver(safe(() => rt.scheduleLayout(), "resize observer"));
+          this.ro.observe(editor);
+        } catch (e) {
+          this.ro = null; // without it, moves are still picked up by the low-frequency tick
+          debug("resize observer failed", e);
+        }
       }
       signal.addEventListener("abort", () => {
         if (this.mo) this.mo.disconnect();

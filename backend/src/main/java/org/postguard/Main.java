@@ -25,7 +25,7 @@ import java.util.Locale;
  * The PostGuard command line.
  *
  * <pre>
- * java -jar postguard-backend.jar [serve] [--port N] [--host H --token T] [--organisation FILE] [--data DIR]
+ * java -jar postguard-backend.jar [serve] [--port N] [--host H --token T] [--organisation FILE] [--data DIR] [--log-level L]
  * java -jar postguard-backend.jar check [--json] [--explain] [TEXT...]     (TEXT or standard input)
  * java -jar postguard-backend.jar evaluate FILE.jsonl
  * </pre>
@@ -36,7 +36,10 @@ public final class Main {
 
             Usage:
               postguard [serve] [--port N] [--host ADDRESS --token TOKEN] [--organisation FILE] [--data DIR]
-                  Start the local server (default 127.0.0.1:%d).
+                        [--log-level error|warn|info|debug|trace]
+                  Start the local server (default 127.0.0.1:%d, log level warn). No log level ever
+                  logs checked text: the web server's own logging stops at info, because its debug
+                  output would copy raw request bytes.
               postguard check [--json] [--explain] [TEXT...]
                   Check TEXT (or standard input) and print the warnings.
               postguard evaluate [--mistakes] [--rules-only] FILE.jsonl
@@ -44,7 +47,8 @@ public final class Main {
                   (--mistakes first lists each post whose warnings differ from its labels;
                   --rules-only leaves out the category model, to see what the rules alone catch).
 
-            Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA.
+            Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA,
+            POSTGUARD_LOG_LEVEL.
             """.formatted(ServerSettings.DEFAULT_PORT);
 
     /** Held so the logger (and its level) is not garbage-collected. */
@@ -55,12 +59,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
         LUCENE_VECTOR_NOTICE.setLevel(java.util.logging.Level.SEVERE); // PostGuard uses no vectors
         List<String> rest = new ArrayList<>(List.of(args));
         String command = rest.isEmpty() || rest.getFirst().startsWith("--") ? "serve" : rest.removeFirst();
         try {
+            configureLogging(option(rest, "--log-level", env("POSTGUARD_LOG_LEVEL", "warn")));
             int status = switch (command) {
                 case "serve" -> serve(rest);
                 case "check" -> check(rest, System.out);
@@ -85,6 +88,23 @@ public final class Main {
             System.err.println("postguard: " + e.getMessage());
             System.exit(1);
         }
+    }
+
+    private static final List<String> LOG_LEVELS = List.of("error", "warn", "info", "debug", "trace");
+
+    /**
+     * Sets the log level before any logger exists. Jetty never logs below info: its debug output
+     * dumps the bytes of request buffers, which would copy checked text into the log.
+     */
+    static void configureLogging(String level) {
+        String wanted = level.toLowerCase(Locale.ROOT);
+        if (!LOG_LEVELS.contains(wanted)) {
+            throw new IllegalArgumentException("--log-level must be one of " + String.join(", ", LOG_LEVELS));
+        }
+        String jetty = LOG_LEVELS.indexOf(wanted) > LOG_LEVELS.indexOf("info") ? "info" : wanted;
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", wanted);
+        System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", jetty);
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
     }
 
     private static int serve(List<String> args) {

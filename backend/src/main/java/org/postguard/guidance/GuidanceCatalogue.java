@@ -34,10 +34,11 @@ public final class GuidanceCatalogue {
     }
 
     public static GuidanceCatalogue parse(String guidanceJson, Organisation organisation) {
+        // The values go inside JSON strings: escaped, so a quote or backslash in them cannot break the file.
         String filled = guidanceJson
-                .replace("{organisationAdviceUrl}", organisation.adviceUrl())
-                .replace("{organisationShortName}", organisation.shortName())
-                .replace("{organisation}", organisation.name());
+                .replace("{organisationAdviceUrl}", jsonEscaped(organisation.adviceUrl()))
+                .replace("{organisationShortName}", jsonEscaped(organisation.shortName()))
+                .replace("{organisation}", jsonEscaped(organisation.name()));
         JsonObject root = JsonParser.parseString(filled).getAsJsonObject();
         Map<Category, Entry> entries = new LinkedHashMap<>();
         Gson gson = new Gson();
@@ -53,6 +54,11 @@ public final class GuidanceCatalogue {
             }
         }
         return new GuidanceCatalogue(organisation, entries);
+    }
+
+    private static String jsonEscaped(String value) {
+        String quoted = new JsonPrimitive(value).toString();
+        return quoted.substring(1, quoted.length() - 1);
     }
 
     public Organisation organisation() {

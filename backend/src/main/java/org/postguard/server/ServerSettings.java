@@ -3,6 +3,7 @@ package org.postguard.server;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * How the server runs. Loopback only by default; binding any other address needs an access
@@ -14,39 +15,55 @@ import java.nio.file.Path;
  * }
  * }</pre>
  *
- * @param organisationFile an {@code organisation.properties} to use instead of the bundled one, or null
- * @param dataFolder       a data folder to use instead of the bundled data files, or null
+ * @param organisationFile    an {@code organisation.properties} to use instead of the bundled one, or null
+ * @param dataFolder          a data folder to use instead of the bundled data files, or null
+ * @param maxConcurrentChecks checks run at the same time (default: one per processor)
+ * @param maxWaitingChecks    checks that may wait for a turn when all are busy; more are refused with 429
+ * @param checkWait           how long a check may wait for its turn before it is refused with 429
  */
 public record ServerSettings(String host, int port, String token, Path organisationFile, Path dataFolder,
-                             int maxConcurrentChecks) {
+                             int maxConcurrentChecks, int maxWaitingChecks, Duration checkWait) {
     public static final int DEFAULT_PORT = 7341;
 
+    public ServerSettings {
+        if (maxConcurrentChecks < 1 || maxWaitingChecks < 0 || checkWait == null || checkWait.isNegative()) {
+            throw new IllegalArgumentException("concurrent checks must be at least 1, waiting checks and the wait at least 0");
+        }
+    }
+
     public static ServerSettings defaults() {
-        return new ServerSettings("127.0.0.1", DEFAULT_PORT, null, null, null, 32);
+        return new ServerSettings("127.0.0.1", DEFAULT_PORT, null, null, null,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 512, Duration.ofSeconds(10));
     }
 
     public ServerSettings withPort(int port) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
     }
 
     public ServerSettings withHost(String host) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
     }
 
     public ServerSettings withToken(String token) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
     }
 
     public ServerSettings withOrganisationFile(Path file) {
-        return new ServerSettings(host, port, token, file, dataFolder, maxConcurrentChecks);
+        return new ServerSettings(host, port, token, file, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
     }
 
     public ServerSettings withDataFolder(Path folder) {
-        return new ServerSettings(host, port, token, organisationFile, folder, maxConcurrentChecks);
+        return new ServerSettings(host, port, token, organisationFile, folder, maxConcurrentChecks, maxWaitingChecks, checkWait);
     }
 
+    /** At most {@code max} checks run at once; the others wait their turn (see {@link #withWaitingChecks}). */
     public ServerSettings withMaxConcurrentChecks(int max) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, max);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, max, maxWaitingChecks, checkWait);
+    }
+
+    /** Up to {@code max} checks wait for a turn, each for at most {@code wait}; past that the answer is 429. */
+    public ServerSettings withWaitingChecks(int max, Duration wait) {
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, max, wait);
     }
 
     /** True when {@link #host()} is a loopback address. */

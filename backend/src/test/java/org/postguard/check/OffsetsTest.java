@@ -44,4 +44,14 @@ class OffsetsTest {
         assertEquals(7, dob.start());
         assertEquals(17, dob.end());
     }
+
+    @Test
+    void workplaceTermsKeepTheirOffsetsAfterLettersThatLowerCaseToTwoUnits() {
+        // "İ".toLowerCase() is two UTF-16 units; found by the fuzz test (an offset past the text's end).
+        String text = "İİİ Saw a 34yo at St Elsewhere today with DKA";
+        CheckResult result = checker.check(new CheckRequest(text, null, List.of("st elsewhere")));
+        List<String> workplace = result.warnings().stream().flatMap(w -> w.signals().stream())
+                .filter(s -> s.kind() == SignalKind.WORKPLACE).map(s -> text.substring(s.start(), s.end())).toList();
+        assertEquals(List.of("St Elsewhere"), workplace.stream().distinct().toList());
+    }
 }

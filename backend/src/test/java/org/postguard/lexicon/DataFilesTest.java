@@ -104,6 +104,18 @@ class DataFilesTest {
     }
 
     @Test
+    void anOrganisationNameWithQuotesAndBackslashesIsFilledInAsWritten() {
+        // The name used to be pasted into the JSON text unescaped: a quote broke guidance.json at start-up.
+        String name = "The \"Best\" Defence \\ Union <b>";
+        Organisation organisation = Organisation.parse("name=" + name.replace("\\", "\\\\") + "\nadviceUrl=https://example.org/a\"b");
+        assertEquals(name, organisation.name());
+        GuidanceCatalogue catalogue = GuidanceCatalogue.parse(data.text("guidance.json").orElseThrow(), organisation);
+        assertTrue(catalogue.entries().stream().flatMap(e -> e.instead().stream()).anyMatch(i -> i.contains(name)),
+                "the name appears as written in the advice");
+        assertTrue(catalogue.entries().stream().flatMap(e -> e.links().stream()).anyMatch(l -> l.url().equals("https://example.org/a\"b")));
+    }
+
+    @Test
     void guidanceCoversEveryCategoryWithPublicLinks() {
         Organisation organisation = Organisation.parse(data.text("organisation.properties").orElseThrow());
         GuidanceCatalogue catalogue = GuidanceCatalogue.parse(data.text("guidance.json").orElseThrow(), organisation);

@@ -236,6 +236,109 @@ class ApiTest {
     }
 
     @Test
+    void simpleRequestsFromWebPagesAreRefusedBeforeAnyCheck() throws Exception {
+        long checks = health().get("checks").getAsLong();
+        long refused = health().get("refused").getAsLong();
+        // The "simple" requests a page can send without a preflight: text/plain fetch, form post, beacon.
+        String[][] simple = {
+                {"text/plain;charset=UTF-8", "{\"text\": \"Saw a 34yo in bay 4 today with DKA\"}"},
+                {"application/x-www-form-urlencoded", "{\"text\": \"Saw a 34yo in bay 4 today with DKA\"}="},
+                {"multipart/form-data; boundary=x", "--x\r\nContent-Disposition: form-data; name=\"text\"\r\n\r\nSaw a 34yo\r\n--x--\r\n"},
+                {"application/json", "{\"text\": \"Saw a 34yo in bay 4 today with DKA\"}"},
+        };
+        for (String origin : new String[]{"https://evil.example", "null", "http://127.0.0.1:8080", "https://x.com"}) {
+            for (String[] request : simple) {
+                HttpRequest fromPage = HttpRequest.newBuilder(uri("/api/v1/check"))
+                        .header("Origin", origin).header("Content-Type", request[0])
+                        .POST(HttpRequest.BodyPublishers.ofString(request[1])).build();
+                HttpResponse<String> response = HTTP.send(fromPage, HttpResponse.BodyHandlers.ofString());
+                assertError(response, 403, "forbidden-origin");
+                assertTrue(response.headers().firstValue("Access-Control-Allow-Origin").isEmpty(), origin);
+                assertFalse(response.body().contains("34yo"));
+            }
+        }
+        assertEquals(checks, health().get("checks").getAsLong(), "no check ran");
+        assertEquals(refused + 16, health().get("refused").getAsLong(), "every request was counted as refused");
+    }
+
+    @Test
+    void requestsMarkedAsFromAnotherSiteAreRefusedEvenWithoutOrigin() throws Exception {
+        // An <img> or <script> tag, or a no-cors GET, sends no Origin but Sec-Fetch-Site: cross-site.
+        for (String site : new String[]{"cross-site", "same-site"}) {
+            HttpRequest tag = HttpRequest.newBuilder(uri("/api/v1/guidance")).header("Sec-Fetch-Site", site).build();
+            assertError(HTTP.send(tag, HttpResponse.BodyHandlers.ofString()), 403, "forbidden-origin");
+        }
+        // Typing the address into the browser's address bar is the user's own request.
+        HttpRequest typed = HttpRequest.newBuilder(uri("/api/v1/health")).header("Sec-Fetch-Site", "none").build();
+        assertEquals(200, HTTP.send(typed, HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void preflightsAreRefusedForPagesAndAnsweredForTheExtension() throws Exception {
+        HttpRequest fromPage = HttpRequest.newBuilder(uri("/api/v1/check"))
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .header("Access-Control-Request-Private-Network", "true")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> refused = HTTP.send(fromPage, HttpResponse.BodyHandlers.ofString());
+        assertError(refused, 403, "forbidden-origin");
+        assertTrue(refused.headers().firstValue("Access-Control-Allow-Origin").isEmpty());
+        assertTrue(refused.headers().firstValue("Access-Control-Allow-Private-Network").isEmpty());
+        assertTrue(refused.headers().firstValue("Access-Control-Allow-Methods").isEmpty());
+
+        HttpRequest fromExtension = HttpRequest.newBuilder(uri("/api/v1/check"))
+                .header("Origin", "moz-extension://0b4c2d5e-1f2a-4b3c-9d8e-7f6a5b4c3d2e").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> allowed = HTTP.send(fromExtension, HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, allowed.statusCode());
+        assertEquals("moz-extension://0b4c2d5e-1f2a-4b3c-9d8e-7f6a5b4c3d2e", allowed.headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"));
+        assertTrue(allowed.headers().firstValue("Access-Control-Allow-Private-Network").isEmpty());
+    }
+
+    @Test
+    void healthCountsChecksButNeverHoldsText() throws Exception {
+        long before = health().get("checks").getAsLong();
+        checkOk("Saw a 34yo in bay 4 today with DKA");
+        JsonObject after = health();
+        assertEquals(before + 1, after.get("checks").getAsLong());
+        for (String key : after.keySet()) {
+            assertTrue(after.get(key).isJsonPrimitive(), key + " is a plain value");
+        }
+        assertFalse(after.toString().contains("34yo"));
+    }
+
+    @Test
+    void bindingBeyondLoopbackNeedsAToken() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PostGuardServer.start(ServerSettings.defaults().withPort(0).withHost("0.0.0.0")));
+        assertTrue(refused.getMessage().contains("token"), refused.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> PostGuardServer.start(ServerSettings.defaults().withPort(0).withHost("0.0.0.0").withToken("short")));
+    }
+
+    @Test
+    void aServerWithATokenAnswersOnlyRequestsCarryingIt() throws Exception {
+        String token = "a-long-enough-access-token-1234";
+        try (PostGuardServer guarded = PostGuardServer.start(ServerSettings.defaults().withPort(0).withToken(token))) {
+            URI health = URI.create("http://127.0.0.1:" + guarded.port() + "/api/v1/health");
+            assertError(HTTP.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString()), 401, "token-required");
+            assertError(HTTP.send(HttpRequest.newBuilder(health).header("Authorization", "Bearer wrong").build(),
+                    HttpResponse.BodyHandlers.ofString()), 401, "token-required");
+            HttpResponse<String> ok = HTTP.send(HttpRequest.newBuilder(health).header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, ok.statusCode(), ok.body());
+        }
+    }
+
+    private static JsonObject health() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/api/v1/health")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return JsonParser.parseString(response.body()).getAsJsonObject();
+    }
+
+    @Test
     void foreignHostHeadersAreRefused() throws IOException {
         String raw = rawRequest("GET /api/v1/health HTTP/1.1\r\nHost: attacker.example\r\nConnection: close\r\n\r\n");
         assertTrue(raw.startsWith("HTTP/1.1 403"), raw);

@@ -114,14 +114,24 @@ final class BrowserEnv implements AutoCloseable {
      * storage, so each test starts from the defaults.
      */
     void pointExtensionAtBackend() {
+        pointExtensionAt(backend.url());
+    }
+
+    /** Like {@link #pointExtensionAtBackend()}, for another server (e.g. one with hostile data). */
+    void pointExtensionAt(String serverUrl) {
+        pointExtension(browser, optionsPageUrl(), serverUrl);
+    }
+
+    /** Points the extension loaded in {@code browser} (options page at {@code optionsUrl}) at {@code serverUrl}. */
+    static void pointExtension(ChromiumBrowser browser, String optionsUrl, String serverUrl) {
         var driver = browser.driver;
-        driver.get(optionsPageUrl());
+        driver.get(optionsUrl);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(15), Duration.ofMillis(50));
         wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
         Object loaded = driver.executeScript("return typeof chrome !== 'undefined' && !!chrome.storage");
         if (!Boolean.TRUE.equals(loaded)) {
-            throw new IllegalStateException("The extension did not load from " + extensionDir + " (id " + browser.extensionId
-                + "): its options page " + optionsPageUrl() + " has no extension APIs. Check manifest.json and the files it names.");
+            throw new IllegalStateException("The extension did not load from " + browser.extensionDir + " (id " + browser.extensionId
+                + "): its options page " + optionsUrl + " has no extension APIs. Check manifest.json and the files it names.");
         }
         Object error = driver.executeAsyncScript("""
             const done = arguments[arguments.length - 1];
@@ -133,36 +143,35 @@ final class BrowserEnv implements AutoCloseable {
         }
         List<WebElement> field = driver.findElements(By.id("server-url"));
         if (field.isEmpty()) {
-            throw new IllegalStateException("The options page " + optionsPageUrl() + " has no server address field #server-url");
+            throw new IllegalStateException("The options page " + optionsUrl + " has no server address field #server-url");
         }
         // The page fills the field with the stored address once it has loaded the settings.
         wait.until(d -> !field.get(0).getDomProperty("value").isEmpty());
-        if (!backend.url().equals(field.get(0).getDomProperty("value"))) {
+        if (!serverUrl.equals(field.get(0).getDomProperty("value"))) {
             field.get(0).clear();
-            field.get(0).sendKeys(backend.url());
+            field.get(0).sendKeys(serverUrl);
             driver.findElement(By.cssSelector("#server-form button[type=submit]")).click();
         }
         try {
             wait.until(d -> {
                 String status = d.findElement(By.id("server-status")).getText();
-                return status.contains("running at " + backend.url());
+                return status.contains("running at " + serverUrl);
             });
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new IllegalStateException("The options page did not confirm the server at " + backend.url()
-                + "; it says: " + driver.findElement(By.id("server-status")).getText() + "; stored: " + storedSettingsHere(), e);
+            throw new IllegalStateException("The options page did not confirm the server at " + serverUrl
+                + "; it says: " + driver.findElement(By.id("server-status")).getText() + "; stored: " + storedSettingsHere(driver), e);
         }
     }
 
     /** The extension's stored settings, read from its options page. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> storedSettings() {
         browser.driver.get(optionsPageUrl());
-        return storedSettingsHere();
+        return storedSettingsHere(browser.driver);
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> storedSettingsHere() {
-        return (Map<String, Object>) browser.driver.executeAsyncScript(
+    private static Map<String, Object> storedSettingsHere(org.openqa.selenium.chrome.ChromeDriver driver) {
+        return (Map<String, Object>) driver.executeAsyncScript(
             "const done = arguments[arguments.length - 1]; chrome.storage.local.get(null).then(done, (e) => done({error: String(e)}));");
     }
 

@@ -29,16 +29,21 @@ final class BrowserPage {
     final Fixture fixture;
     final ChromeDriver driver;
 
-    private BrowserPage(BrowserEnv env, Fixture fixture) {
+    private BrowserPage(BrowserEnv env, Fixture fixture, ChromeDriver driver) {
         this.env = env;
         this.fixture = fixture;
-        this.driver = env.browser.driver;
+        this.driver = driver;
     }
 
     /** Loads the fixture at its real host name, opens its composer and waits for the editor. */
     static BrowserPage open(BrowserEnv env, Fixture fixture) {
-        BrowserPage page = new BrowserPage(env, fixture);
-        page.driver.get(env.fixtures.url(fixture));
+        return open(env, env.browser, fixture, "");
+    }
+
+    /** The same in another browser, with {@code suffix} (e.g. "#sabotage") after the page's address. */
+    static BrowserPage open(BrowserEnv env, ChromiumBrowser browser, Fixture fixture, String suffix) {
+        BrowserPage page = new BrowserPage(env, fixture, browser.driver);
+        page.driver.get(env.fixtures.url(fixture) + suffix);
         WebDriverWait wait = page.waitUpTo(Duration.ofSeconds(20));
         wait.until(d -> fixture.page.equals(page.js(
             "return document.documentElement.getAttribute('data-fixture-ready')")));

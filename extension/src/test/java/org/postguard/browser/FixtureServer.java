@@ -104,7 +104,12 @@ final class FixtureServer implements AutoCloseable {
     }
 
     String url(Fixture fixture) {
-        return "https://" + fixture.host + ":" + port() + "/" + fixture.page + ".html";
+        return url(fixture.host, fixture.page);
+    }
+
+    /** A page that is not an editor fixture (e.g. "attack"), served at {@code host}. */
+    String url(String host, String page) {
+        return "https://" + host + ":" + port() + "/" + page + ".html";
     }
 
     private void handle(HttpExchange exchange) throws IOException {
