@@ -134,6 +134,8 @@
     "setting": "place",
     "workplace": "your workplace",
     "role": "clinical role",
+    "occupation": "job",
+    "acquaintance": "someone known to you",
     "time-anchor": "time",
     "date": "date",
     "time": "time of day",

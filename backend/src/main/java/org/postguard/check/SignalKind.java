@@ -20,6 +20,10 @@ public enum SignalKind {
     SETTING(Group.PLACE, "place"),
     WORKPLACE(Group.PLACE, "your workplace"),
     PLACE_NAME(Group.PLACE, "town or hospital"),
+    /** A job or public role outside healthcare: "the harbourmaster", "a retired postman", "our MP". */
+    OCCUPATION(Group.IDENTITY, "job"),
+    /** Someone the doctor knows or readers might: "my neighbour", "a colleague's mum", "small world". */
+    ACQUAINTANCE(Group.IDENTITY, "someone known to you"),
     ROLE(Group.CONTEXT, "clinical role"),
     TIME_ANCHOR(Group.TIME, "time"),
     DATE(Group.TIME, "date"),
@@ -41,7 +45,7 @@ public enum SignalKind {
     CUE(Group.PHRASE, "telling words");
 
     /** Families of signals; the confidentiality score counts distinct groups. */
-    public enum Group { PATIENT, AGE, SEX, CLINICAL, PLACE, TIME, HARD, CONTEXT, DECLARATION, PHRASE }
+    public enum Group { PATIENT, AGE, SEX, CLINICAL, PLACE, TIME, IDENTITY, HARD, CONTEXT, DECLARATION, PHRASE }
 
     private final Group group;
     private final String label;

@@ -27,6 +27,7 @@ public final class Detectors {
                 new LexiconDetector("patient references", EnumSet.of(SignalKind.PATIENT)),
                 new LexiconDetector("time anchors", EnumSet.of(SignalKind.TIME_ANCHOR)),
                 new LexiconDetector("towns and hospitals", EnumSet.of(SignalKind.PLACE_NAME)),
+                new LexiconDetector("jobs and people you know", EnumSet.of(SignalKind.OCCUPATION, SignalKind.ACQUAINTANCE)),
                 new LexiconDetector("clinical vocabulary", EnumSet.of(SignalKind.CONDITION, SignalKind.SYMPTOM,
                         SignalKind.PROCEDURE, SignalKind.INVESTIGATION, SignalKind.DRUG, SignalKind.ANATOMY,
                         SignalKind.SETTING, SignalKind.ROLE)),

@@ -39,6 +39,8 @@ public final class DataFiles {
             "signals/patient-reference.txt", SignalKind.PATIENT,
             "signals/time-anchor.txt", SignalKind.TIME_ANCHOR,
             "signals/uk-places.txt", SignalKind.PLACE_NAME,
+            "signals/occupations.txt", SignalKind.OCCUPATION,
+            "signals/acquaintance.txt", SignalKind.ACQUAINTANCE,
             "signals/declared-interest.txt", SignalKind.INTEREST_DECLARED,
             "signals/declared-consent.txt", SignalKind.CONSENT_DECLARED);
 

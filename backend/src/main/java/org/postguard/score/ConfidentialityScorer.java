@@ -31,7 +31,7 @@ import java.util.StringJoiner;
  *   <li>Answering a complaint (a complaint-response phrase) with clinical detail discloses the
  *       complainant's care: medium, or high with other identifiers.</li>
  *   <li>Severity rises with the number of distinct quasi-identifiers (age, sex, clinical detail,
- *       place, time): one is low, two medium, three or more high.</li>
+ *       place, time, a job or someone known to you): one is low, two medium, three or more high.</li>
  *   <li>A stated consent ("shared with her written consent", "fictional case") silences all but
  *       NHS numbers and dates of birth.</li>
  * </ul>
@@ -40,7 +40,7 @@ import java.util.StringJoiner;
  */
 public final class ConfidentialityScorer implements Scorer {
     static final int REACH = 320;
-    private static final Set<Group> QUASI = EnumSet.of(Group.AGE, Group.SEX, Group.CLINICAL, Group.PLACE, Group.TIME);
+    private static final Set<Group> QUASI = EnumSet.of(Group.AGE, Group.SEX, Group.CLINICAL, Group.PLACE, Group.TIME, Group.IDENTITY);
     private static final Set<SignalKind> ALWAYS_HARD = EnumSet.of(SignalKind.NHS_NUMBER, SignalKind.DATE_OF_BIRTH);
 
     @Override
@@ -106,7 +106,7 @@ public final class ConfidentialityScorer implements Scorer {
     /** "patient reference + age + condition + place + today". */
     private static String describe(String text, List<Signal> used) {
         Set<String> labels = new LinkedHashSet<>();
-        for (Group group : List.of(Group.HARD, Group.PATIENT, Group.AGE, Group.SEX, Group.CLINICAL, Group.PLACE, Group.TIME)) {
+        for (Group group : List.of(Group.HARD, Group.PATIENT, Group.AGE, Group.SEX, Group.IDENTITY, Group.CLINICAL, Group.PLACE, Group.TIME)) {
             for (Signal s : used) {
                 if (s.kind().group() == group) {
                     labels.add(label(text, s));

@@ -31,7 +31,7 @@ public final class Cues {
     /** The signal groups that can identify someone when they meet. */
     private static final Set<SignalKind.Group> IDENTIFYING = java.util.EnumSet.of(SignalKind.Group.PATIENT,
             SignalKind.Group.AGE, SignalKind.Group.SEX, SignalKind.Group.CLINICAL, SignalKind.Group.PLACE,
-            SignalKind.Group.TIME, SignalKind.Group.HARD);
+            SignalKind.Group.TIME, SignalKind.Group.IDENTITY, SignalKind.Group.HARD);
 
     private Cues() {
     }
