@@ -41,7 +41,7 @@ public final class ModelTrainer {
     static final int MIN_POSTS_PER_PAIR = 3;
     static final int EPOCHS = 60;
     static final double LEARNING_RATE = 0.1;
-    static final double L2 = 0.003;
+    static final double L2 = 0.01;
     static final int FOLDS = 5;
     static final long SEED = 20261201L;
 
