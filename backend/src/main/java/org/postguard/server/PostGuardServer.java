@@ -12,11 +12,16 @@ import org.postguard.guidance.GuidanceCatalogue;
 import org.postguard.guidance.Organisation;
 import org.postguard.lexicon.DataFiles;
 import org.postguard.lexicon.Lexicon;
+import org.postguard.stats.LazyStatsStore;
+import org.postguard.stats.StatsSettings;
+import org.postguard.stats.StatsStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -24,7 +29,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The local HTTP API: {@code POST /api/v1/check}, {@code GET /api/v1/guidance},
- * {@code GET /api/v1/health}. Refuses web pages (any {@code Origin} that is not a browser
+ * {@code GET /api/v1/health}, and the statistics collector ({@link StatsRoutes}: {@code POST /api/v1/stats},
+ * the summary and {@code /dashboard}). Refuses web pages (any {@code Origin} that is not a browser
  * extension) and DNS rebinding (a {@code Host} that is not loopback). Never logs request bodies.
  */
 public final class PostGuardServer implements AutoCloseable {
@@ -33,14 +39,24 @@ public final class PostGuardServer implements AutoCloseable {
 
     private final Javalin app;
     private final Checker checker;
+    private final StatsStore stats;
 
-    private PostGuardServer(Javalin app, Checker checker) {
+    private PostGuardServer(Javalin app, Checker checker, StatsStore stats) {
         this.app = app;
         this.checker = checker;
+        this.stats = stats;
     }
 
-    /** Loads the data, builds the index and starts listening. */
+    /** Loads the data, builds the index and starts listening, with the statistics collector's defaults. */
     public static PostGuardServer start(ServerSettings settings) {
+        return start(settings, StatsSettings.defaults());
+    }
+
+    /**
+     * Loads the data, builds the index and starts listening. The statistics database opens when
+     * first needed, or at once in parallel when {@link StatsSettings#configured()}.
+     */
+    public static PostGuardServer start(ServerSettings settings, StatsSettings statsSettings) {
         if (!settings.isLoopback() && (settings.token() == null || settings.token().length() < 16)) {
             throw new IllegalArgumentException("Binding " + settings.host()
                     + " exposes PostGuard beyond this machine; set an access token of at least 16 characters.");
@@ -54,6 +70,7 @@ public final class PostGuardServer implements AutoCloseable {
         JsonObject guidanceJson = guidance.toJson();
         Semaphore checks = new Semaphore(settings.maxConcurrentChecks());
         java.util.function.Supplier<Checker> ready = loading::join;
+        LazyStatsStore stats = statsSettings.enabled() ? new LazyStatsStore(statsSettings::open) : null;
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -66,6 +83,9 @@ public final class PostGuardServer implements AutoCloseable {
             config.routes.post("/api/v1/check", ctx -> check(ctx, ready.get(), checks));
             config.routes.get("/api/v1/guidance", ctx -> json(ctx, 200, guidanceJson));
             config.routes.get("/api/v1/health", ctx -> json(ctx, 200, health(ready.get().lexicon())));
+            if (stats != null) {
+                StatsRoutes.register(config.routes, stats, () -> LocalDate.now(ZoneOffset.UTC));
+            }
             config.routes.exception(ApiError.class, (e, ctx) -> json(ctx, e.status(), ApiJson.error(e.code(), e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> json(ctx, 500,
                     ApiJson.error("internal", "PostGuard hit an unexpected problem (" + e.getClass().getSimpleName() + ").")));
@@ -80,8 +100,11 @@ public final class PostGuardServer implements AutoCloseable {
             });
         });
         app.start();
+        if (stats != null && statsSettings.configured()) {
+            stats.openInBackground();
+        }
         try {
-            return new PostGuardServer(app, loading.join());
+            return new PostGuardServer(app, loading.join(), stats);
         } catch (RuntimeException e) {
             app.stop();
             throw e;
@@ -130,7 +153,8 @@ public final class PostGuardServer implements AutoCloseable {
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Vary", "Origin");
         }
-        if (settings.token() != null && !("Bearer " + settings.token()).equals(ctx.header("Authorization"))) {
+        if (settings.token() != null && !StatsRoutes.isAnonymousUpload(ctx) && !AccessToken.presented(ctx.header("Authorization"), settings.token())) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"PostGuard\", charset=\"UTF-8\""); // a browser asks for it on /dashboard
             throw new ApiError(401, "token-required", "This PostGuard server needs its access token (Authorization: Bearer ...).");
         }
         if (ctx.method() == HandlerType.POST && ctx.contentLength() > MAX_BODY_BYTES) {
@@ -190,5 +214,8 @@ public final class PostGuardServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (stats != null) {
+            stats.close();
+        }
     }
 }
