@@ -101,6 +101,24 @@
       SEVERITIES.includes(e.severity);
   }
 
+  /**
+   * The batch with its fields in schema order ({schema, days: [{day, counts: [{platform, ...}]}]}):
+   * browsers' storage may hand objects back with their keys sorted. Keeps known fields only.
+   */
+  function canonical(batch) {
+    if (!batch || !Array.isArray(batch.days)) return null;
+    return {
+      schema: SCHEMA,
+      days: batch.days.map((d) => ({
+        day: String(d.day),
+        counts: (Array.isArray(d.counts) ? d.counts : []).map((r) => ({
+          platform: r.platform, category: r.category, severity: r.severity,
+          shown: r.shown, editedAway: r.editedAway, dismissed: r.dismissed, ignored: r.ignored,
+        })),
+      })),
+    };
+  }
+
   /** The pending batch as the pages show it: exactly what is sent, with line breaks added. */
   function previewText(pending) {
     return pending ? JSON.stringify(pending, null, 2) : "";
@@ -131,7 +149,7 @@
     async read() {
       const got = await this.deps.storage.get([KEYS.counts, KEYS.pending, KEYS.lastSent, KEYS.status]);
       const counts = got[KEYS.counts] && typeof got[KEYS.counts] === "object" ? got[KEYS.counts] : {};
-      return { counts, pending: got[KEYS.pending] || null, lastSent: got[KEYS.lastSent] || null, status: got[KEYS.status] || null };
+      return { counts, pending: canonical(got[KEYS.pending]), lastSent: got[KEYS.lastSent] || null, status: got[KEYS.status] || null };
     }
 
     /** Adds content-script events to today's counts (only while statistics are on). */
@@ -275,6 +293,6 @@
 
   globalThis.PGStats = Object.freeze({
     SCHEMA, PLATFORMS, CATEGORIES, SEVERITIES, COUNTS, EPSILON, MAX_COUNT, MAX_PENDING_DAYS, KEYS,
-    utcDay, cryptoRandom, geometric, noise, noisyCount, cellKey, noiseDay, totals, validEvent, previewText, Service,
+    utcDay, cryptoRandom, geometric, noise, noisyCount, cellKey, noiseDay, totals, validEvent, canonical, previewText, Service,
   });
 })();

@@ -284,3 +284,20 @@ test("switching off aborts a send in flight and deletes counts and the waiting b
   assert.ok(aborted, "the request was aborted");
   assert.deepEqual(s.storage.data, {});
 });
+
+test("a batch read back from storage with sorted keys is sent and shown in schema order", async () => {
+  const { svc, storage, clock, sent } = service();
+  const sortedKeys = (v) => Array.isArray(v) ? v.map(sortedKeys)
+    : v && typeof v === "object" ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, sortedKeys(v[k])])) : v;
+  const realSet = storage.set;
+  storage.set = async (patch) => realSet(sortedKeys(patch)); // as Chrome's storage hands objects back
+  await svc.record([SHOWN]);
+  clock.now = new Date("2026-12-01T09:00:00Z");
+  const preview = await svc.preview();
+  assert.deepEqual(Object.keys(preview.pending), ["schema", "days"]);
+  await svc.sendNow();
+  const body = sent[0].init.body;
+  assert.ok(body.startsWith('{"schema":1,"days":[{"day":"2026-11-30","counts":['), body.slice(0, 80));
+  const row = JSON.parse(body).days[0].counts[0];
+  assert.deepEqual(Object.keys(row), ["platform", "category", "severity", "shown", "editedAway", "dismissed", "ignored"]);
+});
