@@ -60,15 +60,25 @@ final class StatsPages {
     }
 
     /**
-     * Reports made with the extension's own noise (PGStats.noiseDay, in the options page): for each
-     * entry of {@code reportsPerDay} (days back from yesterday), that many simulated doctors, each
-     * with {@code warnings} warnings spread over platforms, categories and severities.
+     * Reports made with the extension's own noise (PGStats.noiseDay, in the options page, here fed
+     * by a seeded generator instead of the browser's cryptographic one, so that a run is
+     * repeatable and quick): for each entry of {@code reportsPerDay} (days back from yesterday),
+     * that many simulated doctors, each with about {@code warnings} warnings spread over platforms,
+     * categories and severities. One script per day keeps each well inside the script timeout.
      */
     @SuppressWarnings("unchecked")
     static List<String> simulatedReports(BrowserEnv env, List<Integer> reportsPerDay, int warnings, int seed) {
         env.browser.driver.get(env.optionsPageUrl());
-        return (List<String>) ((JavascriptExecutor) env.browser.driver).executeScript("""
-                const [perDay, warnings, seed] = arguments;
+        List<String> out = new java.util.ArrayList<>();
+        for (int back = 0; back < reportsPerDay.size(); back++) {
+            out.addAll((List<String>) ((JavascriptExecutor) env.browser.driver).executeScript(SIMULATE,
+                    back, reportsPerDay.get(back), warnings, seed + 7919 * back));
+        }
+        return out;
+    }
+
+    private static final String SIMULATE = """
+                const [back, n, warnings, seed] = arguments;
                 let a = seed >>> 0;
                 const rnd = () => { a = (a + 0x6d2b79f5) >>> 0; let t = a; t = Math.imul(t ^ (t >>> 15), t | 1);
                   t ^= t + Math.imul(t ^ (t >>> 7), t | 61); return ((t ^ (t >>> 14)) >>> 0) / 4294967296; };
@@ -80,7 +90,7 @@ final class StatsPages {
                   "conflict-of-interest": 0.45, "complaint-response": 0.5, "professionalism": 0.25};
                 const out = [];
                 const yesterday = new Date(Date.now() - 86400000);
-                perDay.forEach((n, back) => {
+                {
                   const day = new Date(yesterday.getTime() - back * 86400000).toISOString().slice(0, 10);
                   for (let d = 0; d < n; d++) {
                     const counts = {};
@@ -93,12 +103,11 @@ final class StatsPages {
                       const r = rnd();
                       if (r < editedOdds[cat]) v[1]++; else if (r < editedOdds[cat] + 0.2) v[2]++; else if (r < editedOdds[cat] + 0.25) v[3]++;
                     }
-                    out.push(JSON.stringify({schema: 1, days: [PGStats.noiseDay(day, counts, PGStats.cryptoRandom)]}));
+                    out.push(JSON.stringify({schema: 1, days: [PGStats.noiseDay(day, counts, rnd)]}));
                   }
-                });
+                }
                 return out;
-                """, reportsPerDay, warnings, seed);
-    }
+                """;
 
     /** Opens the collector's dashboard and waits until it has drawn the summary. */
     static void openDashboard(BrowserEnv env, StatsCollector collector) {
