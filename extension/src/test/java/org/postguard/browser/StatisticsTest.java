@@ -90,7 +90,7 @@ class StatisticsTest extends BrowserTest {
         // --- on: the same actions are counted, still nothing sent today ----------------------------
         StatsPages.setEnabled(env, true);
         showEditAwayAndDismiss();
-        Map<String, Object> counts = env.browser.driver == null ? null : StatsPages.waitUpTo(env, Duration.ofSeconds(5)).until(d -> {
+        Map<String, Object> counts = StatsPages.waitUpTo(env, Duration.ofSeconds(5)).until(d -> {
             Map<String, Object> c = storedCounts();
             return c != null && c.get(today) instanceof Map<?, ?> m && m.size() >= 2 ? c : null;
         });
