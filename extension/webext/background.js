@@ -6,11 +6,15 @@
 // Text to check arrives from a content script, goes to the configured server (default
 // http://127.0.0.1:7341) and nowhere else, and is never stored or logged. A newer check from the
 // same editor aborts the older request (AbortController).
+//
+// Opt-in statistics (common/stats.js): while the user has them on, content scripts report which
+// warnings were shown and what became of them (category, severity, platform: never text); the
+// background counts them per UTC day and sends one noisy batch a day to the statistics address.
 /* global importScripts */
 "use strict";
 
 if (typeof importScripts === "function" && !globalThis.PGSettings) {
-  importScripts("common/settings.js", "common/custom-sites.js");
+  importScripts("common/settings.js", "common/custom-sites.js", "common/stats.js");
 }
 
 (() => {
@@ -135,12 +139,63 @@ if (typeof importScripts === "function" && !globalThis.PGSettings) {
     return res;
   }
 
+  // --- opt-in statistics ---------------------------------------------------------------------------
+  // Why the manifest asks for "alarms": one alarm an hour, only while statistics are on, rolls
+  // finished days into the noisy batch and sends it (at most once a day). No alarm when off.
+
+  const ALARM = "postguard-stats";
+  const stats = new globalThis.PGStats.Service({
+    storage: api.storage.local,
+    fetch: (url, init) => fetch(url, init),
+    now: () => new Date(),
+    random: globalThis.PGStats.cryptoRandom,
+    settings: async () => {
+      const s = await settings();
+      return { enabled: s.statsEnabled, collector: S.statsCollectorUrl(s) };
+    },
+  });
+
+  function statsAlarm(on) {
+    if (!api.alarms) return;
+    if (on) api.alarms.create(ALARM, { delayInMinutes: 1, periodInMinutes: 60 });
+    else api.alarms.clear(ALARM).catch(() => {});
+  }
+
+  /** The options page and the popup switch statistics on and off through here. */
+  async function setStats(enabled) {
+    await S.save({ statsEnabled: !!enabled });
+    if (!enabled) await stats.disable();
+    statsAlarm(!!enabled);
+    return stats.preview();
+  }
+
+  if (api.alarms) {
+    api.alarms.onAlarm.addListener((alarm) => {
+      if (alarm.name === ALARM) stats.tick().catch(() => {});
+    });
+  }
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area !== "local" || !changes.statsEnabled) return;
+    const on = changes.statsEnabled.newValue === true;
+    if (!on) stats.disable().catch(() => {});
+    statsAlarm(on);
+  });
+  async function statsStartup() {
+    const s = await settings();
+    statsAlarm(s.statsEnabled);
+    if (s.statsEnabled) await stats.tick();
+  }
+
   api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     if (!msg || typeof msg.type !== "string" || sender.id !== api.runtime.id) return false;
     let work;
     if (msg.type === "check") work = check(msg, sender);
     else if (msg.type === "guidance") work = guidance();
     else if (msg.type === "health") work = health();
+    else if (msg.type === "stats") work = stats.record(msg.events);
+    else if (msg.type === "statsPreview") work = stats.preview();
+    else if (msg.type === "statsSendNow") work = stats.sendNow();
+    else if (msg.type === "statsSetEnabled") work = setStats(msg.enabled === true);
     else if (msg.type === "syncCustomSites") work = globalThis.PGCustomSites.sync().then(() => ({ status: "ok" }));
     else return false;
     work.then(sendResponse, () => sendResponse({ status: "error", detail: "PostGuard failed to reach its server." }));
@@ -157,5 +212,7 @@ if (typeof importScripts === "function" && !globalThis.PGSettings) {
   }
   api.runtime.onStartup.addListener(syncSites);
   api.runtime.onInstalled.addListener(syncSites);
+  api.runtime.onStartup.addListener(() => statsStartup().catch(() => {}));
+  api.runtime.onInstalled.addListener(() => statsStartup().catch(() => {}));
   if (api.permissions && api.permissions.onRemoved) api.permissions.onRemoved.addListener(syncSites);
 })();

@@ -18,6 +18,8 @@
     personalTerms: [], // hospital, ward, colleague names: sent with each check as personalTerms
     showLow: true, // show low-severity warnings
     customSites: [], // [{ id, origin, adapter }] added from the options page
+    statsEnabled: false, // opt-in anonymous statistics (common/stats.js); off by default
+    statsCollector: "", // where statistics go; "" = the PostGuard server (serverUrl)
   });
 
   function clone(value) {
@@ -48,6 +50,11 @@
     } catch (e) {
       return false;
     }
+  }
+
+  /** Where statistics are sent: the chosen collector, else the PostGuard server. */
+  function statsCollectorUrl(settings) {
+    return settings.statsCollector || settings.serverUrl;
   }
 
   /** Lower-cases and collapses spaces, so a phrase matches however it was typed. */
@@ -87,6 +94,9 @@
     s.ignoredPhrases = cleanList(raw.ignoredPhrases, 1000).map(normalisePhrase);
     s.personalTerms = cleanList(raw.personalTerms, 200);
     if (typeof raw.showLow === "boolean") s.showLow = raw.showLow;
+    s.statsEnabled = raw.statsEnabled === true;
+    const collector = normaliseServerUrl(raw.statsCollector);
+    if (collector) s.statsCollector = collector;
     if (Array.isArray(raw.customSites)) {
       s.customSites = raw.customSites.filter(
         (c) => c && typeof c.id === "string" && typeof c.origin === "string" && typeof c.adapter === "string");
@@ -194,6 +204,7 @@
     sanitise,
     normaliseServerUrl,
     isLocalServer,
+    statsCollectorUrl,
     normalisePhrase,
     kindLabel,
     safeHttpUrl,

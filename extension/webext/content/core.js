@@ -298,6 +298,8 @@
       this.offlineDetail = null;
       this.announced = "";
       this.destroyed = false;
+      this.statsSeen = null; // opt-in statistics: warning identity -> { open, category, severity }
+      this.statsText = null; // the text of the last answer counted
 
       const signal = this.controller.signal;
       if (!this.field) {
@@ -353,6 +355,8 @@
         // Emptied (or posted): forget per-draft ignores, cancel anything in flight.
         this.pasted = false;
         this.ignored.clear();
+        this.statsSeen = null; // a new draft: its warnings count afresh (none was "edited away")
+        this.statsText = null;
         this.warnings = [];
         this.cancelTimers();
         this.latestRequest = ++requestCounter;
@@ -398,16 +402,7 @@
       this.latestRequest = requestId;
       if (this.state !== "offline") this.refresh("checking");
       if (!this.rt.guidance) this.rt.loadGuidance(); // the card's titles and links (not user text)
-      const site = this.rt.site;
-      let platform = site.platform;
-      if (typeof platform === "function") {
-        try {
-          platform = platform();
-        } catch (e) {
-          platform = site.id;
-        }
-      }
-      send({ type: "check", text, platform: String(platform || site.id), editorId: this.id, requestId })
+      send({ type: "check", text, platform: this.rt.platform(), editorId: this.id, requestId })
         .then(
           (resp) => this.onResult(requestId, text, resp),
           () => this.onResult(requestId, text, { status: "offline", detail: null, transient: true }))
@@ -420,9 +415,11 @@
       if (resp.status === "ok") {
         this.retryDelay = RETRY_MIN_MS;
         this.offlineDetail = null;
-        this.warnings = rebase(validate(resp.result, sentText), sentText, this.text);
+        const fresh = validate(resp.result, sentText);
+        this.warnings = rebase(fresh, sentText, this.text);
         this.rt.serverSeen = true;
         this.refresh(this.debounceTimer ? "checking" : null, true);
+        this.rt.statsAfterAnswer(this, sentText, fresh);
         if (this.shown.length) this.rt.loadGuidance();
         return;
       }
@@ -483,6 +480,7 @@
       this.hitRects = [];
       this.badge = null;
       this.text = "";
+      this.statsSeen = null;
       this.snap = null;
       this.warnings = [];
       this.shown = [];
@@ -520,6 +518,66 @@
       this.guidance = null;
       this.guidancePromise = null;
       this.serverSeen = false;
+    }
+
+    platform() {
+      const site = this.site;
+      let platform = site.platform;
+      if (typeof platform === "function") {
+        try {
+          platform = platform();
+        } catch (e) {
+          platform = site.id;
+        }
+      }
+      return String(platform || site.id);
+    }
+
+    // --- opt-in statistics (counted by the background, common/stats.js) --------------------------
+    // Only while the user has statistics on, and only per server answer or button click, never per
+    // keystroke. A warning counts as shown once per editor and identity (rule + its first signal's
+    // words, kept in this page's memory only, like "Ignore"). A shown warning missing from a later
+    // answer, after the text changed, was edited away. Events carry platform, category, severity.
+
+    statsAfterAnswer(s, sentText, fresh) {
+      if (!this.settings.statsEnabled) return;
+      const seen = (s.statsSeen ||= new Map());
+      const events = [];
+      if (s.statsText !== null && sentText !== s.statsText && sentText.trim()) {
+        const present = new Set(fresh.map((w) => ignoreKey(w, sentText)));
+        for (const [id, entry] of seen) {
+          if (entry.open && !present.has(id)) {
+            entry.open = false;
+            events.push(this.statsEvent("editedAway", entry));
+          }
+        }
+      }
+      for (const w of s.shown) {
+        const id = ignoreKey(w, s.text);
+        if (seen.has(id)) continue;
+        const entry = { open: true, category: w.category, severity: w.severity };
+        seen.set(id, entry);
+        events.push(this.statsEvent("shown", entry));
+      }
+      s.statsText = sentText;
+      this.sendStats(events);
+    }
+
+    /** "Ignore" (dismissed) or "Don't warn about this phrase again" (ignored) on a shown warning. */
+    statsOutcome(s, w, event) {
+      if (!this.settings.statsEnabled || !s.statsSeen) return;
+      const entry = s.statsSeen.get(ignoreKey(w, s.text));
+      if (!entry || !entry.open) return;
+      entry.open = false;
+      this.sendStats([this.statsEvent(event, entry)]);
+    }
+
+    statsEvent(event, entry) {
+      return { event, platform: this.platform(), category: entry.category, severity: entry.severity };
+    }
+
+    sendStats(events) {
+      if (events.length) send({ type: "stats", events }).catch(() => {});
     }
 
     computePaused() {
@@ -857,6 +915,7 @@
       this.ignoredPhrases = new Set(settings.ignoredPhrases);
       this.paused = this.computePaused();
       const recheck = keys.includes("personalTerms") || keys.includes("serverUrl");
+      if (!settings.statsEnabled) for (const s of this.sessions) s.statsSeen = null;
       if (keys.includes("serverUrl")) {
         this.guidance = null;
         this.guidancePromise = null;
@@ -1422,6 +1481,7 @@
     }
 
     ignore(s, w) {
+      this.statsOutcome(s, w, "dismissed");
       s.ignored.add(ignoreKey(w, s.text));
       s.refresh();
     }
@@ -1430,6 +1490,7 @@
       const first = w.signals[0];
       const phrase = S.normalisePhrase(s.text.slice(first.start, first.end));
       if (!phrase) return;
+      this.statsOutcome(s, w, "ignored");
       this.ignoredPhrases.add(phrase);
       for (const other of this.sessions) other.refresh();
       S.load()

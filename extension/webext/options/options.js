@@ -254,6 +254,98 @@
     $("phrase-empty").classList.toggle("hidden", settings.ignoredPhrases.length > 0);
   }
 
+  // --- anonymous statistics (common/stats.js; all changes go through the background) --------------
+
+  const P = globalThis.PGStats;
+
+  function describeDay(day) {
+    return day + " (UTC)";
+  }
+
+  async function renderStats() {
+    let preview = null;
+    try {
+      preview = await api.runtime.sendMessage({ type: "statsPreview" });
+    } catch (e) {
+      preview = null;
+    }
+    if (!preview || typeof preview.enabled !== "boolean") return;
+    $("stats-enabled").checked = preview.enabled;
+    $("stats-preview").textContent = preview.enabled ? P.previewText(preview.pending) : "";
+    const t = preview.today.totals;
+    $("stats-today").textContent = !preview.enabled
+      ? "Statistics are off: nothing is counted and nothing is sent."
+      : (preview.pending ? "" : "Nothing is waiting to be sent yet. ") +
+        "Today, " + describeDay(preview.today.day) + ", so far: " + t.shown + " shown, " + t.editedAway + " edited away, " +
+        t.dismissed + " dismissed, " + t.ignored + " ignored for good. Today's counts join the report tomorrow, with noise added.";
+    const send = $("stats-send");
+    send.disabled = !preview.enabled || !preview.pending || preview.sentToday;
+    const st = preview.status;
+    if (preview.enabled && st && st.status === "sent") say("stats-status", "Last report sent on " + describeDay(st.day) + ".", "ok");
+    else if (preview.enabled && st && st.status === "rejected") say("stats-status", "The statistics address refused the last report (HTTP " + st.httpStatus + "); it was deleted.", "bad");
+    else if (preview.enabled && st && st.status === "failed") say("stats-status", "The last try to send did not reach " + preview.collector + "; PostGuard will try again.", "bad");
+    else say("stats-status", preview.enabled ? "Reports go to " + preview.collector + "." : "");
+  }
+
+  let statsTimer = 0;
+  function scheduleStats() {
+    clearTimeout(statsTimer);
+    statsTimer = setTimeout(() => renderStats().catch(() => {}), 50);
+  }
+
+  $("stats-enabled").addEventListener("change", async () => {
+    const on = $("stats-enabled").checked;
+    await api.runtime.sendMessage({ type: "statsSetEnabled", enabled: on }).catch(() => null);
+    scheduleStats();
+  });
+
+  $("stats-send").addEventListener("click", async () => {
+    $("stats-send").disabled = true;
+    say("stats-status", "Sending…");
+    const result = await api.runtime.sendMessage({ type: "statsSendNow" }).catch(() => null);
+    if (!result || result.status !== "sent") {
+      const why = { nothing: "Nothing is waiting to be sent.", "already-sent": "Today's report has already gone.", off: "Statistics are off." };
+      say("stats-status", (result && why[result.status]) || "The report could not be sent; PostGuard will try again later.", "bad");
+    }
+    scheduleStats();
+  });
+
+  async function saveCollector(value) {
+    const url = value.trim() === "" ? "" : S.normaliseServerUrl(value);
+    if (url === null) {
+      say("stats-url-status", "Enter an http:// or https:// address, or leave it empty for the PostGuard server.", "bad");
+      return;
+    }
+    if (url && !S.isLocalServer(url)) {
+      // Another computer (the organisation's collector) needs the user's permission first (user gesture).
+      let granted = false;
+      try {
+        granted = await api.permissions.request({ origins: [new URL(url).origin + "/*"] });
+      } catch (e) {
+        granted = false;
+      }
+      if (!granted) {
+        say("stats-url-status", "PostGuard needs your permission to reach " + new URL(url).origin + ".", "bad");
+        return;
+      }
+    }
+    await S.save({ statsCollector: url });
+    $("stats-url").value = url;
+    say("stats-url-status", url ? "Statistics go to " + url + "." : "Statistics go to the PostGuard server.", "ok");
+    scheduleStats();
+  }
+
+  $("stats-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    saveCollector($("stats-url").value).catch(() => say("stats-url-status", "Could not save.", "bad"));
+  });
+  $("stats-reset").addEventListener("click", () => saveCollector("").catch(() => {}));
+
+  api.storage.onChanged.addListener((changes, area) => {
+    if (area !== "local") return;
+    if (Object.values(P.KEYS).some((k) => k in changes) || "statsEnabled" in changes || "statsCollector" in changes) scheduleStats();
+  });
+
   function renderAll(settings) {
     renderSites(settings);
     renderCustom(settings);
@@ -265,6 +357,8 @@
     const settings = await S.load();
     $("server-url").value = settings.serverUrl;
     $("terms").value = settings.personalTerms.join("\n");
+    $("stats-url").value = settings.statsCollector;
+    renderStats().catch(() => {});
     sites = await builtInSites();
     renderAll(settings);
     S.onChanged((fresh) => renderAll(fresh));

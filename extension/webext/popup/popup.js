@@ -95,6 +95,23 @@
     });
   }
 
+  // Opt-in statistics: the same switch and preview as the options page (changes go through the background).
+  async function showStats() {
+    const preview = await api.runtime.sendMessage({ type: "statsPreview" }).catch(() => null);
+    if (!preview || typeof preview.enabled !== "boolean") return;
+    $("stats-toggle").checked = preview.enabled;
+    $("stats-details").classList.toggle("hidden", !preview.enabled);
+    $("stats-preview").textContent = preview.enabled ? globalThis.PGStats.previewText(preview.pending) : "";
+    const t = preview.today.totals;
+    $("stats-today").textContent = (preview.pending ? "" : "Nothing is waiting yet. ") + "Today so far: " + t.shown +
+      " shown, " + t.editedAway + " edited away. Today's counts join tomorrow's report, with noise added.";
+  }
+
+  $("stats-toggle").addEventListener("change", async () => {
+    await api.runtime.sendMessage({ type: "statsSetEnabled", enabled: $("stats-toggle").checked }).catch(() => null);
+    showStats().catch(() => {});
+  });
+
   $("open-options").addEventListener("click", (e) => {
     e.preventDefault();
     api.runtime.openOptionsPage().then(() => window.close(), () => {});
@@ -102,4 +119,5 @@
 
   showServer().catch(() => setServer("Could not reach the server.", "bad"));
   showSite().catch(() => $("site-unsupported").classList.remove("hidden"));
+  showStats().catch(() => {});
 })();

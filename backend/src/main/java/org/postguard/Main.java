@@ -11,6 +11,7 @@ import org.postguard.lexicon.DataFiles;
 import org.postguard.server.ApiJson;
 import org.postguard.server.PostGuardServer;
 import org.postguard.server.ServerSettings;
+import org.postguard.stats.StatsSettings;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,6 +27,7 @@ import java.util.Locale;
  *
  * <pre>
  * java -jar postguard-backend.jar [serve] [--port N] [--host H --token T] [--organisation FILE] [--data DIR] [--log-level L]
+ *                                 [--stats-db FILE | --stats-jdbc URL | --no-stats]
  * java -jar postguard-backend.jar check [--json] [--explain] [TEXT...]     (TEXT or standard input)
  * java -jar postguard-backend.jar evaluate FILE.jsonl
  * </pre>
@@ -36,10 +38,13 @@ public final class Main {
 
             Usage:
               postguard [serve] [--port N] [--host ADDRESS --token TOKEN] [--organisation FILE] [--data DIR]
-                        [--log-level error|warn|info|debug|trace]
+                        [--log-level error|warn|info|debug|trace] [--stats-db FILE | --stats-jdbc URL | --no-stats]
                   Start the local server (default 127.0.0.1:%d, log level warn). No log level ever
                   logs checked text: the web server's own logging stops at info, because its debug
-                  output would copy raw request bytes.
+                  output would copy raw request bytes. It also collects opt-in anonymous
+                  statistics (POST /api/v1/stats, dashboard at /dashboard) in an SQLite file (default
+                  %s), or in PostgreSQL with --stats-jdbc jdbc:postgresql://HOST/DB
+                  (user and password from POSTGUARD_STATS_JDBC_USER and POSTGUARD_STATS_JDBC_PASSWORD).
               postguard check [--json] [--explain] [TEXT...]
                   Check TEXT (or standard input) and print the warnings.
               postguard evaluate [--mistakes] [--rules-only] FILE.jsonl
@@ -48,8 +53,9 @@ public final class Main {
                   --rules-only leaves out the category model, to see what the rules alone catch).
 
             Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA,
-            POSTGUARD_LOG_LEVEL.
-            """.formatted(ServerSettings.DEFAULT_PORT);
+            POSTGUARD_LOG_LEVEL, POSTGUARD_STATS_DB, POSTGUARD_STATS_JDBC, POSTGUARD_STATS_JDBC_USER,
+            POSTGUARD_STATS_JDBC_PASSWORD.
+            """.formatted(ServerSettings.DEFAULT_PORT, StatsSettings.defaultFile());
 
     /** Held so the logger (and its level) is not garbage-collected. */
     private static final java.util.logging.Logger LUCENE_VECTOR_NOTICE =
@@ -120,16 +126,35 @@ public final class Main {
         if (data != null) {
             settings = settings.withDataFolder(Path.of(data));
         }
+        StatsSettings stats = statsSettings(args);
         rejectLeftovers(args);
         long started = System.nanoTime();
-        PostGuardServer server = PostGuardServer.start(settings);
+        PostGuardServer server = PostGuardServer.start(settings, stats);
         long ms = (System.nanoTime() - started) / 1_000_000;
         long sinceJvm = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         System.out.printf(Locale.ROOT, "PostGuard %s listening on http://%s:%d (ready in %d ms, %d ms after JVM start). Checked text is never stored or logged.%n",
                 PostGuardServer.version(), settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host(),
                 server.port(), ms, sinceJvm);
+        System.out.println("Opt-in " + stats.describe() + (stats.enabled() ? "; dashboard at /dashboard." : "."));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return 0;
+    }
+
+    /** --no-stats, --stats-jdbc URL (credentials from the environment only) or --stats-db FILE. */
+    private static StatsSettings statsSettings(List<String> args) {
+        boolean off = args.remove("--no-stats");
+        String jdbc = option(args, "--stats-jdbc", env("POSTGUARD_STATS_JDBC", null));
+        String file = option(args, "--stats-db", env("POSTGUARD_STATS_DB", null));
+        if (off) {
+            return StatsSettings.disabled();
+        }
+        if (jdbc != null && file != null) {
+            throw new IllegalArgumentException("choose either --stats-db or --stats-jdbc, not both");
+        }
+        if (jdbc != null) {
+            return StatsSettings.defaults().withJdbc(jdbc, env("POSTGUARD_STATS_JDBC_USER", null), env("POSTGUARD_STATS_JDBC_PASSWORD", null));
+        }
+        return file != null ? StatsSettings.defaults().withSqliteFile(Path.of(file)) : StatsSettings.defaults();
     }
 
     private static int check(List<String> args, PrintStream out) throws IOException {

@@ -3,16 +3,9 @@ package org.postguard.server;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
-import com.google.gson.internal.Streams;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 import org.postguard.check.CheckRequest;
 import org.postguard.check.Checker;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -27,7 +20,7 @@ final class CheckRequestParser {
     }
 
     static CheckRequest parse(String body) {
-        JsonObject json = object(body);
+        JsonObject json = StrictJson.object(body, "{\"text\": \"...\"}");
         JsonElement text = json.get("text");
         if (text == null || text.isJsonNull()) {
             throw new ApiError(400, "missing-text", "The JSON body needs a \"text\" field holding the post to check.");
@@ -41,27 +34,6 @@ final class CheckRequestParser {
                     + Checker.MAX_TEXT_LENGTH + ".");
         }
         return new CheckRequest(value, platform(json.get("platform")), personalTerms(json.get("personalTerms")));
-    }
-
-    private static JsonObject object(String body) {
-        if (body == null || body.isBlank()) {
-            throw new ApiError(400, "empty-body", "The request body is empty; send a JSON object such as {\"text\": \"...\"}.");
-        }
-        JsonElement root;
-        try (JsonReader reader = new JsonReader(new StringReader(body))) {
-            reader.setStrictness(Strictness.STRICT);
-            reader.setNestingLimit(32);
-            root = Streams.parse(reader);
-            if (reader.peek() != JsonToken.END_DOCUMENT) {
-                throw new ApiError(400, "malformed-json", "The body has extra content after the JSON object.");
-            }
-        } catch (JsonParseException | IOException | IllegalStateException | StackOverflowError e) {
-            throw new ApiError(400, "malformed-json", "The request body is not valid JSON.");
-        }
-        if (!root.isJsonObject()) {
-            throw new ApiError(400, "not-an-object", "The request body must be a JSON object such as {\"text\": \"...\"}.");
-        }
-        return root.getAsJsonObject();
     }
 
     private static String platform(JsonElement platform) {

@@ -12,18 +12,24 @@ import org.postguard.guidance.GuidanceCatalogue;
 import org.postguard.guidance.Organisation;
 import org.postguard.lexicon.DataFiles;
 import org.postguard.lexicon.Lexicon;
+import org.postguard.stats.LazyStatsStore;
+import org.postguard.stats.StatsSettings;
+import org.postguard.stats.StatsStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The local HTTP API: {@code POST /api/v1/check}, {@code GET /api/v1/guidance},
- * {@code GET /api/v1/health}. Refuses web pages (any {@code Origin} that is not a browser
+ * {@code GET /api/v1/health}, and the statistics collector ({@link StatsRoutes}: {@code POST /api/v1/stats},
+ * the summary and {@code /dashboard}). Refuses web pages (any {@code Origin} that is not a browser
  * extension) and DNS rebinding (a {@code Host} that is not loopback). Never logs request bodies.
  * Checks beyond {@link ServerSettings#maxConcurrentChecks()} wait their turn in a short queue
  * ({@link CheckGate}); only when it is full, or the wait too long, is the answer 429.
@@ -40,12 +46,14 @@ public final class PostGuardServer implements AutoCloseable {
     private final Checker checker;
     private final CheckGate gate;
     private final Counts counts;
+    private final StatsStore stats;
 
-    private PostGuardServer(Javalin app, Checker checker, CheckGate gate, Counts counts) {
+    private PostGuardServer(Javalin app, Checker checker, CheckGate gate, Counts counts, StatsStore stats) {
         this.app = app;
         this.checker = checker;
         this.gate = gate;
         this.counts = counts;
+        this.stats = stats;
     }
 
     /** What the server has done since it started (numbers only, never text): shown by /api/v1/health. */
@@ -55,8 +63,16 @@ public final class PostGuardServer implements AutoCloseable {
         final AtomicLong busy = new AtomicLong();
     }
 
-    /** Loads the data, builds the index and starts listening. */
+    /** Loads the data, builds the index and starts listening, with the statistics collector's defaults. */
     public static PostGuardServer start(ServerSettings settings) {
+        return start(settings, StatsSettings.defaults());
+    }
+
+    /**
+     * Loads the data, builds the index and starts listening. The statistics database opens when
+     * first needed, or at once in parallel when {@link StatsSettings#configured()}.
+     */
+    public static PostGuardServer start(ServerSettings settings, StatsSettings statsSettings) {
         if (!settings.isLoopback() && (settings.token() == null || settings.token().length() < 16)) {
             throw new IllegalArgumentException("Binding " + settings.host()
                     + " exposes PostGuard beyond this machine; set an access token of at least 16 characters.");
@@ -71,6 +87,7 @@ public final class PostGuardServer implements AutoCloseable {
         CheckGate gate = new CheckGate(settings.maxConcurrentChecks(), settings.maxWaitingChecks(), settings.checkWait());
         Counts counts = new Counts();
         java.util.function.Supplier<Checker> ready = loading::join;
+        LazyStatsStore stats = statsSettings.enabled() ? new LazyStatsStore(statsSettings::open) : null;
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
@@ -85,6 +102,10 @@ public final class PostGuardServer implements AutoCloseable {
             config.routes.get("/api/v1/health", ctx -> json(ctx, 200, health(ready.get().lexicon(), counts)));
             for (String path : new String[]{"/api/v1/check", "/api/v1/guidance", "/api/v1/health"}) {
                 config.routes.options(path, PostGuardServer::preflight);
+            }
+            if (stats != null) {
+                config.routes.options(StatsRoutes.UPLOAD, PostGuardServer::preflight);
+                StatsRoutes.register(config.routes, stats, () -> LocalDate.now(ZoneOffset.UTC));
             }
             config.routes.exception(ApiError.class, (e, ctx) -> {
                 LOG.debug("refused a {} request: {} {}", ctx.method(), e.status(), e.code()); // no path: it is the client's text
@@ -103,8 +124,11 @@ public final class PostGuardServer implements AutoCloseable {
             });
         });
         app.start();
+        if (stats != null && statsSettings.configured()) {
+            stats.openInBackground();
+        }
         try {
-            return new PostGuardServer(app, loading.join(), gate, counts);
+            return new PostGuardServer(app, loading.join(), gate, counts, stats);
         } catch (RuntimeException e) {
             app.stop();
             throw e;
@@ -162,13 +186,14 @@ public final class PostGuardServer implements AutoCloseable {
             }
             ctx.header("Access-Control-Allow-Origin", origin);
             ctx.header("Vary", "Origin");
-        } else if (isFromAnotherSite(ctx.header("Sec-Fetch-Site"))) {
+        } else if (isFromAnotherSite(ctx.header("Sec-Fetch-Site")) && !isLinkFollowed(ctx)) {
             counts.refused.incrementAndGet();
             throw new ApiError(403, "forbidden-origin", "PostGuard's API is for the PostGuard extension and local programs, not web pages.");
         }
-        if (settings.token() != null && ctx.method() != HandlerType.OPTIONS
-                && !("Bearer " + settings.token()).equals(ctx.header("Authorization"))) {
+        if (settings.token() != null && ctx.method() != HandlerType.OPTIONS && !StatsRoutes.isAnonymousUpload(ctx)
+                && !AccessToken.presented(ctx.header("Authorization"), settings.token())) {
             counts.refused.incrementAndGet();
+            ctx.header("WWW-Authenticate", "Basic realm=\"PostGuard\", charset=\"UTF-8\""); // a browser asks for it on /dashboard
             throw new ApiError(401, "token-required", "This PostGuard server needs its access token (Authorization: Bearer ...).");
         }
         if (ctx.method() == HandlerType.POST && ctx.contentLength() > MAX_BODY_BYTES) {
@@ -192,6 +217,15 @@ public final class PostGuardServer implements AutoCloseable {
         } catch (IOException e) {
             // the client went away: nothing to answer
         }
+    }
+
+    /**
+     * A link to the dashboard (or to /api/v1/health) followed from another site: a top-level GET
+     * whose answer only the user sees. Anything a page could read or send, it cannot do this way.
+     */
+    private static boolean isLinkFollowed(Context ctx) {
+        return ctx.method() == HandlerType.GET && "navigate".equals(ctx.header("Sec-Fetch-Mode"))
+                && "document".equals(ctx.header("Sec-Fetch-Dest"));
     }
 
     /** "cross-site" and "same-site" come from web pages; "none" is the user typing the address. */
@@ -282,5 +316,8 @@ public final class PostGuardServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (stats != null) {
+            stats.close();
+        }
     }
 }

@@ -71,6 +71,8 @@ final class ChromiumBrowser implements AutoCloseable {
             "--window-size=" + WIDTH + "," + HEIGHT,
             "--force-device-scale-factor=1",
             "--lang=en-GB");
+        // Console messages of pages (driver.manage().logs().get("browser")): the dashboard test reads them.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         String id = null;
         Path realExtension = null;
         if (extensionDir != null) {
