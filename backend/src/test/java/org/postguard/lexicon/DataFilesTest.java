@@ -97,7 +97,7 @@ class DataFilesTest {
         long phrases = entries.stream().filter(e -> e.kind() == SignalKind.PHRASE).count();
         long vocabulary = entries.stream().filter(e -> DataFiles.VOCABULARY.containsValue(e.kind())).count();
         assertTrue(phrases >= 1500, "phrases: " + phrases);
-        assertTrue(vocabulary >= 10_000, "vocabulary terms: " + vocabulary);
+        assertTrue(vocabulary >= 25_000, "vocabulary terms: " + vocabulary);
         for (SignalKind kind : DataFiles.SIGNALS.values()) {
             assertTrue(entries.stream().anyMatch(e -> e.kind() == kind), "no entries for " + kind);
         }
