@@ -5,6 +5,10 @@ import org.postguard.check.CheckResult;
 import org.postguard.check.Checker;
 import org.postguard.check.Signal;
 import org.postguard.check.Warning;
+import org.postguard.check.Category;
+import org.postguard.score.CategoryModel;
+import org.postguard.score.Cue;
+import org.postguard.score.Cues;
 import org.postguard.eval.Corpus;
 import org.postguard.eval.Evaluation;
 import org.postguard.lexicon.DataFiles;
@@ -38,15 +42,19 @@ public final class Main {
 
             Usage:
               postguard [serve] [--port N] [--host ADDRESS --token TOKEN] [--organisation FILE] [--data DIR]
-                        [--log-level error|warn|info|debug|trace] [--stats-db FILE | --stats-jdbc URL | --no-stats]
-                  Start the local server (default 127.0.0.1:%d, log level warn). No log level ever
+                        [--rules-only] [--log-level error|warn|info|debug|trace]
+                        [--stats-db FILE | --stats-jdbc URL | --no-stats]
+                  Start the local server (default 127.0.0.1:%d, log level warn). --rules-only (and any
+                  --data folder, for which the category model was not learned) gives every rule's
+                  warning without the category model's judgement. No log level ever
                   logs checked text: the web server's own logging stops at info, because its debug
                   output would copy raw request bytes. It also collects opt-in anonymous
                   statistics (POST /api/v1/stats, dashboard at /dashboard) in an SQLite file (default
                   %s), or in PostgreSQL with --stats-jdbc jdbc:postgresql://HOST/DB
                   (user and password from POSTGUARD_STATS_JDBC_USER and POSTGUARD_STATS_JDBC_PASSWORD).
-              postguard check [--json] [--explain] [TEXT...]
-                  Check TEXT (or standard input) and print the warnings.
+              postguard check [--json] [--explain] [--rules-only] [TEXT...]
+                  Check TEXT (or standard input) and print the warnings (--explain: the rules, signals,
+                  data lines and scores behind each, and the category model's view of every category).
               postguard evaluate [--mistakes] [--rules-only] FILE.jsonl
                   Run a labelled corpus through the checker and print precision, recall and false alarms
                   (--mistakes first lists each post whose warnings differ from its labels;
@@ -126,6 +134,7 @@ public final class Main {
         if (data != null) {
             settings = settings.withDataFolder(Path.of(data));
         }
+        settings = settings.withRulesOnly(args.remove("--rules-only"));
         StatsSettings stats = statsSettings(args);
         rejectLeftovers(args);
         long started = System.nanoTime();
@@ -136,6 +145,10 @@ public final class Main {
                 PostGuardServer.version(), settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host(),
                 server.port(), ms, sinceJvm);
         System.out.println("Opt-in " + stats.describe() + (stats.enabled() ? "; dashboard at /dashboard." : "."));
+        if (settings.usesRulesOnly()) {
+            System.out.println("Checking with the rules only" + (settings.dataFolder() != null
+                    ? " (the category model was learned for the bundled data, not " + settings.dataFolder() + ")." : "."));
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return 0;
     }
@@ -160,13 +173,14 @@ public final class Main {
     private static int check(List<String> args, PrintStream out) throws IOException {
         boolean json = args.remove("--json");
         boolean explain = args.remove("--explain");
+        boolean rulesOnly = args.remove("--rules-only");
         String text = args.isEmpty()
                 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : String.join(" ", args);
         if (text.length() > Checker.MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("the text is longer than " + Checker.MAX_TEXT_LENGTH + " characters");
         }
-        Checker checker = Checker.load(DataFiles.bundled());
+        Checker checker = rulesOnly ? Checker.withRulesOnly(DataFiles.bundled()) : Checker.load(DataFiles.bundled());
         CheckResult result = checker.check(CheckRequest.of(text));
         if (json) {
             out.println(ApiJson.result(result, explain));
@@ -174,9 +188,9 @@ public final class Main {
         }
         if (result.warnings().isEmpty()) {
             out.println("No warnings.");
-            return 0;
+        } else {
+            out.println("Risk: " + result.risk());
         }
-        out.println("Risk: " + result.risk());
         for (Warning w : result.warnings()) {
             out.printf(Locale.ROOT, "%n[%s] %s: %s%n", w.severity(), w.category().id(), w.message());
             out.printf(Locale.ROOT, "  words: \"%s\" (%d-%d)%n", text.substring(w.start(), w.end()), w.start(), w.end());
@@ -191,7 +205,23 @@ public final class Main {
                 }
             }
         }
+        if (explain && !rulesOnly) {
+            CategoryModel.bundled().ifPresent(model -> explainModel(model, checker.withoutModel(), text, out));
+        }
         return 0;
+    }
+
+    /** Every category's probability, threshold and weightiest cues, and the rule warnings the model let stand or dropped. */
+    private static void explainModel(CategoryModel model, Checker rules, String text, PrintStream out) {
+        Checker.Analysis analysis = rules.analyse(CheckRequest.of(text));
+        List<Cue> cues = Cues.of(analysis.post(), analysis.signals(), analysis.warnings());
+        out.printf(Locale.ROOT, "%nCategory model (flags a category at its threshold; +/- log-odds per cue):%n");
+        for (Category category : Category.values()) {
+            CategoryModel.Judgement judgement = model.judge(category, cues);
+            List<String> fromRules = analysis.warnings().stream().filter(w -> w.category() == category).map(Warning::rule).distinct().toList();
+            String rulesSaid = fromRules.isEmpty() ? "" : (judgement.flags() ? "; rules kept: " : "; rules dropped: ") + String.join(", ", fromRules);
+            out.printf(Locale.ROOT, "  %-21s %s %s%s%n", category.id(), judgement.flags() ? "FLAGS" : "     ", judgement.basis(6), rulesSaid);
+        }
     }
 
     private static int evaluate(List<String> args, PrintStream out) throws IOException {

@@ -54,6 +54,11 @@ public final class Checker {
         return new Checker(Lexicon.load(entries, data.fingerprint()), Detectors.standard(), Scorers.rules());
     }
 
+    /** The same lexicon and detectors with the rules alone: what the category model judges. */
+    public Checker withoutModel() {
+        return new Checker(lexicon, detectors, Scorers.rules());
+    }
+
     public Lexicon lexicon() {
         return lexicon;
     }

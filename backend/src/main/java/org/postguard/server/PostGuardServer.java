@@ -79,7 +79,8 @@ public final class PostGuardServer implements AutoCloseable {
         }
         DataFiles data = settings.dataFolder() == null ? DataFiles.bundled() : DataFiles.in(settings.dataFolder());
         // The index loads on a second core while Jetty starts: together they take well under a second.
-        java.util.concurrent.CompletableFuture<Checker> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> Checker.load(data));
+        java.util.concurrent.CompletableFuture<Checker> loading = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> settings.usesRulesOnly() ? Checker.withRulesOnly(data) : Checker.load(data));
         GuidanceCatalogue guidance = GuidanceCatalogue.parse(
                 data.text("guidance.json").orElseThrow(() -> new IllegalStateException("guidance.json is missing")),
                 organisation(settings, data));

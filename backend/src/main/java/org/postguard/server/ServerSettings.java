@@ -20,9 +20,11 @@ import java.time.Duration;
  * @param maxConcurrentChecks checks run at the same time (default: one per processor)
  * @param maxWaitingChecks    checks that may wait for a turn when all are busy; more are refused with 429
  * @param checkWait           how long a check may wait for its turn before it is refused with 429
+ * @param rulesOnly           check with the rules alone, without the category model; always so with a
+ *                            {@code dataFolder}, since the model was learned for the bundled data
  */
 public record ServerSettings(String host, int port, String token, Path organisationFile, Path dataFolder,
-                             int maxConcurrentChecks, int maxWaitingChecks, Duration checkWait) {
+                             int maxConcurrentChecks, int maxWaitingChecks, Duration checkWait, boolean rulesOnly) {
     public static final int DEFAULT_PORT = 7341;
 
     public ServerSettings {
@@ -33,37 +35,47 @@ public record ServerSettings(String host, int port, String token, Path organisat
 
     public static ServerSettings defaults() {
         return new ServerSettings("127.0.0.1", DEFAULT_PORT, null, null, null,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), 512, Duration.ofSeconds(10));
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 512, Duration.ofSeconds(10), false);
     }
 
     public ServerSettings withPort(int port) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
     }
 
     public ServerSettings withHost(String host) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
     }
 
     public ServerSettings withToken(String token) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
     }
 
     public ServerSettings withOrganisationFile(Path file) {
-        return new ServerSettings(host, port, token, file, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait);
+        return new ServerSettings(host, port, token, file, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
     }
 
     public ServerSettings withDataFolder(Path folder) {
-        return new ServerSettings(host, port, token, organisationFile, folder, maxConcurrentChecks, maxWaitingChecks, checkWait);
+        return new ServerSettings(host, port, token, organisationFile, folder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
     }
 
     /** At most {@code max} checks run at once; the others wait their turn (see {@link #withWaitingChecks}). */
     public ServerSettings withMaxConcurrentChecks(int max) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, max, maxWaitingChecks, checkWait);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, max, maxWaitingChecks, checkWait, rulesOnly);
     }
 
     /** Up to {@code max} checks wait for a turn, each for at most {@code wait}; past that the answer is 429. */
     public ServerSettings withWaitingChecks(int max, Duration wait) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, max, wait);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, max, wait, rulesOnly);
+    }
+
+    /** Checks with the rules alone: every rule's warning, none of the category model's judgement. */
+    public ServerSettings withRulesOnly(boolean only) {
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, only);
+    }
+
+    /** True when the checker leaves the category model out: asked for, or a data folder of one's own. */
+    public boolean usesRulesOnly() {
+        return rulesOnly || dataFolder != null;
     }
 
     /** True when {@link #host()} is a loopback address. */

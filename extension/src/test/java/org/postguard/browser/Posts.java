@@ -20,8 +20,11 @@ final class Posts {
      */
     static final String AFTER_EMOJI = "Long shift \uD83D\uDE2B\uD83D\uDE2B #NHS thanks @sam but worth it \u2764 " + RISKY;
 
-    /** Several warnings of two categories: professionalism (drinking on duty) and confidentiality. */
-    static final String SEVERAL = "Still drunk on shift after the party. " + RISKY;
+    /** Drinking before work: a professionalism warning on its own. */
+    static final String DRUNK = "Still drunk from last night and about to start my shift on the ward";
+
+    /** Several warnings of two categories: professionalism (drinking before work) and confidentiality. */
+    static final String SEVERAL = DRUNK + ". " + RISKY;
 
     /** About 2,000 characters of ordinary clinical-education text with line breaks, typed at full speed. */
     static String longPost(int length) {

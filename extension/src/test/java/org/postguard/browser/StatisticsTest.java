@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StatisticsTest extends BrowserTest {
     /** A word that must never reach storage or the statistics address. */
     static final String CANARY = "zqxcanary";
-    static final String DRUNK = "Still drunk on shift";
+    static final String DRUNK = Posts.DRUNK;
     static StatsCollector collector;
 
     @BeforeAll
