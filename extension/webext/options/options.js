@@ -96,25 +96,30 @@
     }
   }
 
+  /**
+   * A server or collector on another computer needs the user's permission to be reached: asks for
+   * it (this runs in the click's user gesture) and says so under statusId when it is refused.
+   */
+  async function mayReach(url, statusId) {
+    if (S.isLocalServer(url)) return true;
+    const origin = new URL(url).origin;
+    let granted = false;
+    try {
+      granted = await api.permissions.request({ origins: [origin + "/*"] });
+    } catch (e) {
+      granted = false;
+    }
+    if (!granted) say(statusId, "PostGuard needs your permission to reach " + origin + ".", "bad");
+    return granted;
+  }
+
   async function saveServer(value) {
     const url = S.normaliseServerUrl(value);
     if (!url) {
       say("server-status", "Enter an http:// or https:// address, such as " + S.DEFAULT_SERVER + ".", "bad");
       return;
     }
-    if (!S.isLocalServer(url)) {
-      // A server elsewhere needs the user's permission to be reached. Ask first (user gesture).
-      let granted = false;
-      try {
-        granted = await api.permissions.request({ origins: [new URL(url).origin + "/*"] });
-      } catch (e) {
-        granted = false;
-      }
-      if (!granted) {
-        say("server-status", "PostGuard needs your permission to reach " + new URL(url).origin + ".", "bad");
-        return;
-      }
-    }
+    if (!(await mayReach(url, "server-status"))) return;
     await S.save({ serverUrl: url });
     $("server-url").value = url;
     await testServer();
@@ -316,19 +321,7 @@
       say("stats-url-status", "Enter an http:// or https:// address, or leave it empty for the PostGuard server.", "bad");
       return;
     }
-    if (url && !S.isLocalServer(url)) {
-      // Another computer (the organisation's collector) needs the user's permission first (user gesture).
-      let granted = false;
-      try {
-        granted = await api.permissions.request({ origins: [new URL(url).origin + "/*"] });
-      } catch (e) {
-        granted = false;
-      }
-      if (!granted) {
-        say("stats-url-status", "PostGuard needs your permission to reach " + new URL(url).origin + ".", "bad");
-        return;
-      }
-    }
+    if (url && !(await mayReach(url, "stats-url-status"))) return;
     await S.save({ statsCollector: url });
     $("stats-url").value = url;
     say("stats-url-status", url ? "Statistics go to " + url + "." : "Statistics go to the PostGuard server.", "ok");
