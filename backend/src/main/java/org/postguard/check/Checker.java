@@ -44,8 +44,20 @@ public final class Checker {
 
     /** A checker with the standard detectors and scorers over the given data, and the category model the build trained. */
     public static Checker load(DataFiles data) {
+        // The model's file is read on another thread while the index loads: both take a few hundred ms.
+        java.util.concurrent.FutureTask<java.util.Optional<org.postguard.score.CategoryModel>> model =
+                new java.util.concurrent.FutureTask<>(org.postguard.score.CategoryModel::bundled);
+        Thread.ofPlatform().daemon().name("postguard-model-loader").start(model);
         List<org.postguard.lexicon.LexiconEntry> entries = data.entries();
-        return new Checker(Lexicon.load(entries, data.fingerprint()), Detectors.standard(), Scorers.standard(data));
+        Lexicon lexicon = Lexicon.load(entries, data.fingerprint());
+        try {
+            return new Checker(lexicon, Detectors.standard(), Scorers.standard(data, model.get()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the category model", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
     /** A checker with the rules alone, without the category model: what the model is trained on. */

@@ -23,8 +23,13 @@ public final class Scorers {
 
     /** The rules, then the category model the build trained (when there is one) judging what they found. */
     public static List<Scorer> standard(DataFiles data) {
+        return standard(data, CategoryModel.bundled());
+    }
+
+    /** The rules, then this model (if any) judging what they found. */
+    public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model) {
         List<Scorer> scorers = new ArrayList<>(rules());
-        CategoryModel.bundled().ifPresent(model -> scorers.add(new ModelScorer(model, messages(data))));
+        model.ifPresent(m -> scorers.add(new ModelScorer(m, messages(data))));
         return List.copyOf(scorers);
     }
 
