@@ -25,9 +25,10 @@ import java.util.Random;
 /**
  * Learns the {@link CategoryModel} from labelled posts: the rules run on each post, its
  * {@link Cues} are collected, and one L2-regularised logistic regression per category learns how
- * much each cue counts. Each category's threshold is the one that gives the best F1 on posts the
- * model did not see, by five-fold cross-validation. Training is deterministic: the same corpus and
- * data give the same model.
+ * much each cue counts. Thresholds come from cross-validation that holds out whole writers
+ * ({@link Thresholds}: each category's best F1, raised together until at most 3% of safe posts
+ * would get a warning). Training is deterministic: the same corpus, data and code give the same
+ * model.
  *
  * <pre>
  * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT.tsv tune.jsonl [more.jsonl...]
@@ -42,7 +43,8 @@ public final class ModelTrainer {
     static final int EPOCHS = 60;
     static final double LEARNING_RATE = 0.1;
     static final double L2 = 0.01;
-    static final int FOLDS = 5;
+    /** At most this many folds: writers beyond it share folds, so training time stays bounded. */
+    static final int FOLDS = 10;
     static final long SEED = 20261201L;
 
     private final Map<String, Integer> cueIds = new LinkedHashMap<>();
@@ -84,8 +86,9 @@ public final class ModelTrainer {
     /**
      * Posts by one writer share habits of wording, so a model that has seen some of a writer's
      * posts judges the rest too kindly. When the ids name their writer ({@code w3-0042}: writer
-     * {@code w3}) and there are at least three writers, each writer is one fold: the thresholds are
-     * then chosen on writing the model has not seen, as PostGuard meets it in use.
+     * {@code w3}) and there are at least three writers, each fold holds whole writers (one each,
+     * up to {@link #FOLDS}): the thresholds are then chosen on writing the model has not seen, as
+     * PostGuard meets it in use. Otherwise the folds are a seeded shuffle.
      */
     private static int[] folds(List<Corpus.Post> corpus) {
         Map<String, Integer> writers = new LinkedHashMap<>();
@@ -93,9 +96,9 @@ public final class ModelTrainer {
         for (int i = 0; i < corpus.size(); i++) {
             String id = corpus.get(i).id();
             String writer = id.contains("-") ? id.substring(0, id.indexOf('-')) : id;
-            byWriter[i] = writers.computeIfAbsent(writer, w -> writers.size());
+            byWriter[i] = writers.computeIfAbsent(writer, w -> writers.size()) % FOLDS;
         }
-        if (writers.size() >= 3 && writers.size() <= 20) {
+        if (writers.size() >= 3) {
             return byWriter;
         }
         int[] shuffled = new int[corpus.size()];
