@@ -488,6 +488,12 @@
     }
   }
 
+  /** What the list of signals on the card is: identifying details only for confidentiality. */
+  function signalsHeading(w) {
+    if (w.signals.length < 2) return "Because of:";
+    return w.category === "confidentiality" ? "Together these could identify someone:" : "Because of these words together:";
+  }
+
   function ignoreKey(w, text) {
     const first = w.signals[0];
     return w.rule + "\u0001" + S.normalisePhrase(text.slice(first.start, first.end));
@@ -1428,7 +1434,7 @@
         ]),
         h("p", { className: "pg-message", text: w.message }),
         h("div", { className: "pg-signals" }, [
-          h("p", { className: "pg-subhead", text: w.signals.length > 1 ? "Together these could identify someone:" : "Because of:" }),
+          h("p", { className: "pg-subhead", text: signalsHeading(w) }),
           signals,
         ]),
         h("div", { className: "pg-instead" }, [h("p", { className: "pg-subhead", text: "What to do instead" }), instead]),
