@@ -51,14 +51,13 @@ public final class ModelScorer implements Scorer {
                 continue;
             }
             CategoryModel.Judgement judgement = model.judge(category, cues);
-            String basis = judgement.basis(CUES_EXPLAINED);
             for (Warning w : fromRules) {
                 if (judgement.flags() || isCertain(w)) {
-                    judged.add(w.judged(judgement.probability(), basis));
+                    judged.add(w.judged(judgement.probability(), judgement.basis(CUES_EXPLAINED)));
                 }
             }
             if (judgement.flags() && fromRules.isEmpty() && !silenced(category, cues)) {
-                Warning own = ownWarning(judgement, basis);
+                Warning own = ownWarning(judgement, judgement.basis(CUES_EXPLAINED));
                 if (own != null) {
                     judged.add(own);
                 }
