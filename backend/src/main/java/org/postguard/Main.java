@@ -9,6 +9,7 @@ import org.postguard.check.Category;
 import org.postguard.score.CategoryModel;
 import org.postguard.score.Cue;
 import org.postguard.score.Cues;
+import org.postguard.score.Meaning;
 import org.postguard.eval.Corpus;
 import org.postguard.eval.Evaluation;
 import org.postguard.lexicon.DataFiles;
@@ -52,13 +53,15 @@ public final class Main {
                   statistics (POST /api/v1/stats, dashboard at /dashboard) in an SQLite file (default
                   %s), or in PostgreSQL with --stats-jdbc jdbc:postgresql://HOST/DB
                   (user and password from POSTGUARD_STATS_JDBC_USER and POSTGUARD_STATS_JDBC_PASSWORD).
-              postguard check [--json] [--explain] [--rules-only] [TEXT...]
+              postguard check [--json] [--explain] [--rules-only | --without-meaning] [TEXT...]
                   Check TEXT (or standard input) and print the warnings (--explain: the rules, signals,
                   data lines and scores behind each, and the category model's view of every category).
-              postguard evaluate [--mistakes] [--rules-only] FILE.jsonl
+              postguard evaluate [--mistakes] [--rules-only | --without-meaning] FILE.jsonl
                   Run a labelled corpus through the checker and print precision, recall and false alarms
                   (--mistakes first lists each post whose warnings differ from its labels;
-                  --rules-only leaves out the category model, to see what the rules alone catch).
+                  --rules-only leaves out the category model, to see what the rules alone catch;
+                  --without-meaning uses the category model learned from words and signals alone,
+                  without the sentence model's reading of the whole post).
 
             Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA,
             POSTGUARD_LOG_LEVEL, POSTGUARD_STATS_DB, POSTGUARD_STATS_JDBC, POSTGUARD_STATS_JDBC_USER,
@@ -174,13 +177,14 @@ public final class Main {
         boolean json = args.remove("--json");
         boolean explain = args.remove("--explain");
         boolean rulesOnly = args.remove("--rules-only");
+        boolean withoutMeaning = args.remove("--without-meaning");
         String text = args.isEmpty()
                 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : String.join(" ", args);
         if (text.length() > Checker.MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("the text is longer than " + Checker.MAX_TEXT_LENGTH + " characters");
         }
-        Checker checker = rulesOnly ? Checker.withRulesOnly(DataFiles.bundled()) : Checker.load(DataFiles.bundled());
+        Checker checker = checker(rulesOnly, withoutMeaning);
         CheckResult result = checker.check(CheckRequest.of(text));
         if (json) {
             out.println(ApiJson.result(result, explain));
@@ -206,18 +210,33 @@ public final class Main {
             }
         }
         if (explain && !rulesOnly) {
-            CategoryModel.bundled().ifPresent(model -> explainModel(model, checker.withoutModel(), text, out));
+            java.util.Optional<Meaning> meaning = withoutMeaning ? java.util.Optional.empty() : Meaning.shared();
+            (meaning.isPresent() ? CategoryModel.bundled() : CategoryModel.bundledWithoutMeaning())
+                    .ifPresent(model -> explainModel(model, meaning.orElse(null), checker.withoutModel(), text, out));
         }
         return 0;
     }
 
-    /** Every category's probability, threshold and weightiest cues, and the rule warnings the model let stand or dropped. */
-    private static void explainModel(CategoryModel model, Checker rules, String text, PrintStream out) {
+    private static Checker checker(boolean rulesOnly, boolean withoutMeaning) {
+        if (rulesOnly && withoutMeaning) {
+            throw new IllegalArgumentException("--rules-only and --without-meaning do not go together: the rules never use meaning");
+        }
+        return rulesOnly ? Checker.withRulesOnly(DataFiles.bundled())
+                : withoutMeaning ? Checker.loadWithoutMeaning(DataFiles.bundled()) : Checker.load(DataFiles.bundled());
+    }
+
+    /**
+     * Every category's probability, threshold and weightiest cues (with the meaning's share when
+     * the model weighs it), and the rule warnings the model let stand or dropped.
+     */
+    private static void explainModel(CategoryModel model, Meaning meaning, Checker rules, String text, PrintStream out) {
         Checker.Analysis analysis = rules.analyse(CheckRequest.of(text));
         List<Cue> cues = Cues.of(analysis.post(), analysis.signals(), analysis.warnings());
-        out.printf(Locale.ROOT, "%nCategory model (flags a category at its threshold; +/- log-odds per cue):%n");
+        float[] means = meaning == null || !model.usesMeaning() ? null : meaning.of(text);
+        out.printf(Locale.ROOT, "%nCategory model (flags a category at its threshold; +/- log-odds per cue; "
+                + (means == null ? "from words and signals alone" : "'meaning' is the sentence model's reading of the whole post") + "):%n");
         for (Category category : Category.values()) {
-            CategoryModel.Judgement judgement = model.judge(category, cues);
+            CategoryModel.Judgement judgement = model.judge(category, cues, means);
             List<String> fromRules = analysis.warnings().stream().filter(w -> w.category() == category).map(Warning::rule).distinct().toList();
             String rulesSaid = fromRules.isEmpty() ? "" : (judgement.flags() ? "; rules kept: " : "; rules dropped: ") + String.join(", ", fromRules);
             out.printf(Locale.ROOT, "  %-21s %s %s%s%n", category.id(), judgement.flags() ? "FLAGS" : "     ", judgement.basis(6), rulesSaid);
@@ -227,6 +246,7 @@ public final class Main {
     private static int evaluate(List<String> args, PrintStream out) throws IOException {
         boolean mistakes = args.remove("--mistakes");
         boolean rulesOnly = args.remove("--rules-only");
+        boolean withoutMeaning = args.remove("--without-meaning");
         if (args.size() != 1) {
             throw new IllegalArgumentException("evaluate takes one corpus file (JSON Lines)");
         }
@@ -234,7 +254,7 @@ public final class Main {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such corpus file: " + file);
         }
-        Checker checker = rulesOnly ? Checker.withRulesOnly(DataFiles.bundled()) : Checker.load(DataFiles.bundled());
+        Checker checker = checker(rulesOnly, withoutMeaning);
         Evaluation evaluation = Evaluation.run(checker, Corpus.read(file));
         if (mistakes) {
             evaluation.mistakes().forEach(out::println);

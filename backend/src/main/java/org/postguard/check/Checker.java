@@ -42,16 +42,37 @@ public final class Checker {
         this.scorers = List.copyOf(scorers);
     }
 
-    /** A checker with the standard detectors and scorers over the given data, and the category model the build trained. */
+    /**
+     * A checker with the standard detectors and scorers over the given data, and the category
+     * model the build trained: the one that weighs the post's {@link org.postguard.score.Meaning}
+     * where the sentence model runs, else the one learned from cues alone.
+     */
     public static Checker load(DataFiles data) {
-        // The model's file is read on another thread while the index loads: both take a few hundred ms.
-        java.util.concurrent.FutureTask<java.util.Optional<org.postguard.score.CategoryModel>> model =
-                new java.util.concurrent.FutureTask<>(org.postguard.score.CategoryModel::bundled);
-        Thread.ofPlatform().daemon().name("postguard-model-loader").start(model);
+        return load(data, true);
+    }
+
+    /** As {@link #load}, with the category model learned from cues alone: faster, and a little less accurate. */
+    public static Checker loadWithoutMeaning(DataFiles data) {
+        return load(data, false);
+    }
+
+    private record Judge(java.util.Optional<org.postguard.score.CategoryModel> model, java.util.Optional<org.postguard.score.Meaning> meaning) {
+    }
+
+    private static Checker load(DataFiles data, boolean withMeaning) {
+        // The sentence model and the model's file load on another thread while the index loads.
+        java.util.concurrent.FutureTask<Judge> judge = new java.util.concurrent.FutureTask<>(() -> {
+            java.util.Optional<org.postguard.score.Meaning> meaning =
+                    withMeaning ? org.postguard.score.Meaning.shared() : java.util.Optional.empty();
+            return new Judge(meaning.isPresent() ? org.postguard.score.CategoryModel.bundled()
+                    : org.postguard.score.CategoryModel.bundledWithoutMeaning(), meaning);
+        });
+        Thread.ofPlatform().daemon().name("postguard-model-loader").start(judge);
         List<org.postguard.lexicon.LexiconEntry> entries = data.entries();
         Lexicon lexicon = Lexicon.load(entries, data.fingerprint());
         try {
-            return new Checker(lexicon, Detectors.standard(), Scorers.standard(data, model.get()));
+            Judge loaded = judge.get();
+            return new Checker(lexicon, Detectors.standard(), Scorers.standard(data, loaded.model(), loaded.meaning()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading the category model", e);

@@ -7,6 +7,7 @@ import org.postguard.lexicon.DataFiles;
 import org.postguard.score.CategoryModel;
 import org.postguard.score.Cue;
 import org.postguard.score.Cues;
+import org.postguard.score.Meaning;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,13 +26,13 @@ import java.util.Random;
 /**
  * Learns the {@link CategoryModel} from labelled posts: the rules run on each post, its
  * {@link Cues} are collected, and one L2-regularised logistic regression per category learns how
- * much each cue counts. Thresholds come from cross-validation that holds out whole writers
+ * much each cue counts and, for the model that uses it, each number of the post's {@link Meaning}. Thresholds come from cross-validation that holds out whole writers
  * ({@link Thresholds}: each category's best F1, raised together until at most 3% of safe posts
  * would get a warning). Training is deterministic: the same corpus, data and code give the same
  * model.
  *
  * <pre>
- * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT.tsv tune.jsonl [more.jsonl...]
+ * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT_FOLDER tune.jsonl [more.jsonl...]
  * </pre>
  * The build runs it on the tuning corpus only; the held-out test corpus never reaches it.
  */
@@ -46,6 +47,13 @@ public final class ModelTrainer {
     /** At most this many folds: writers beyond it share folds, so training time stays bounded. */
     static final int FOLDS = 10;
     static final long SEED = 20261201L;
+    /**
+     * The post's {@link Meaning} enters scaled up, so that its 384 small numbers (a unit vector)
+     * move the score as much as a handful of cues; with a lighter shrinkage than the cues, since
+     * every post uses all of them. Both chosen by the writer-held-out cross-validation.
+     */
+    static final double MEANING_SCALE = 8;
+    static final double MEANING_L2 = 0.001;
 
     private final Map<String, Integer> cueIds = new LinkedHashMap<>();
     private final List<int[]> posts = new ArrayList<>();
@@ -54,8 +62,10 @@ public final class ModelTrainer {
     private final List<java.util.Set<Category>> silenced = new ArrayList<>();
     /** The cross-validation fold of each post: its writer when the corpus names several, else a seeded shuffle. */
     private final int[] folds;
+    /** Per post, its meaning times {@link #MEANING_SCALE}; empty rows when the model learns from cues alone. */
+    private final float[][] meanings;
 
-    private ModelTrainer(Checker rules, List<Corpus.Post> corpus) {
+    private ModelTrainer(Checker rules, List<Corpus.Post> corpus, Meaning meaning) {
         Map<String, Integer> postsPerCue = new HashMap<>();
         List<List<String>> named = new ArrayList<>();
         for (Corpus.Post post : corpus) {
@@ -81,6 +91,14 @@ public final class ModelTrainer {
             posts.add(names.stream().filter(cueIds::containsKey).mapToInt(cueIds::get).sorted().toArray());
         }
         folds = folds(corpus);
+        meanings = new float[corpus.size()][];
+        java.util.stream.IntStream.range(0, corpus.size()).parallel().forEach(i -> {
+            float[] m = meaning == null ? new float[0] : meaning.of(corpus.get(i).text());
+            for (int k = 0; k < m.length; k++) {
+                m[k] *= (float) MEANING_SCALE;
+            }
+            meanings[i] = m;
+        });
     }
 
     /**
@@ -117,9 +135,14 @@ public final class ModelTrainer {
     public record Trained(CategoryModel model, String crossValidation) {
     }
 
-    /** Trains on the corpus with the rules of this checker (which must not itself use a model). */
+    /** Trains on the corpus's cues, with the rules of this checker (which must not itself use a model). */
     public static Trained train(Checker rules, List<Corpus.Post> corpus) {
-        ModelTrainer trainer = new ModelTrainer(rules, corpus);
+        return train(rules, corpus, null);
+    }
+
+    /** Trains on the corpus's cues and, when a sentence model is given, on each post's meaning. */
+    public static Trained train(Checker rules, List<Corpus.Post> corpus, Meaning meaning) {
+        ModelTrainer trainer = new ModelTrainer(rules, corpus, meaning);
         CategoryModel model = trainer.train();
         return new Trained(model, trainer.crossValidation);
     }
@@ -168,7 +191,11 @@ public final class ModelTrainer {
                     cues.put(names[c], w[c]);
                 }
             }
-            weights.put(category, new CategoryModel.Weights(w[names.length], threshold, cues));
+            float[] meaning = new float[w.length - names.length - 1];
+            for (int k = 0; k < meaning.length; k++) {
+                meaning[k] = (float) (w[names.length + 1 + k] * MEANING_SCALE); // weighs the unscaled meaning
+            }
+            weights.put(category, new CategoryModel.Weights(w[names.length], threshold, cues, meaning));
         }
         crossValidation = report(flagged);
         return new CategoryModel(weights);
@@ -228,36 +255,48 @@ public final class ModelTrainer {
             double[] w = fit(train, y);
             for (int i = 0; i < n; i++) {
                 if (folds[i] == held) {
-                    outOfFold[i] = probability(w, posts.get(i));
+                    outOfFold[i] = probability(w, posts.get(i), meanings[i]);
                 }
             }
         }
         return outOfFold;
     }
 
-    /** Stochastic gradient descent on the log loss with L2 shrinkage of the weights each post uses; the last weight is the bias. */
+    /**
+     * Stochastic gradient descent on the log loss with L2 shrinkage of the weights each post uses.
+     * Weights: one per cue, then the bias, then one per number of the meaning.
+     */
     private double[] fit(int[] indices, boolean[] y) {
         int dims = cueIds.size();
-        double[] w = new double[dims + 1];
+        int meaningDims = meanings.length == 0 ? 0 : meanings[0].length;
+        double[] w = new double[dims + 1 + meaningDims];
         int[] order = indices.clone();
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
             shuffle(order, new Random(SEED + epoch));
             for (int i : order) {
                 int[] x = posts.get(i);
-                double gradient = probability(w, x) - (y[i] ? 1 : 0);
+                float[] m = meanings[i];
+                double gradient = probability(w, x, m) - (y[i] ? 1 : 0);
                 w[dims] -= LEARNING_RATE * gradient;
                 for (int f : x) {
                     w[f] -= LEARNING_RATE * (gradient + L2 * w[f]);
+                }
+                for (int k = 0, at = dims + 1; k < m.length; k++, at++) {
+                    w[at] -= LEARNING_RATE * (gradient * m[k] + MEANING_L2 * w[at]);
                 }
             }
         }
         return w;
     }
 
-    private static double probability(double[] w, int[] x) {
-        double logit = w[w.length - 1];
+    private double probability(double[] w, int[] x, float[] meaning) {
+        int bias = cueIds.size();
+        double logit = w[bias];
         for (int f : x) {
             logit += w[f];
+        }
+        for (int k = 0, at = bias + 1; k < meaning.length; k++, at++) {
+            logit += w[at] * meaning[k];
         }
         logit = Math.max(-30, Math.min(30, logit));
         return 1 / (1 + Math.exp(-logit));
@@ -302,15 +341,15 @@ public final class ModelTrainer {
     }
 
     /**
-     * Trains on the given corpus files with the bundled data and writes the model file, unless
-     * the file there was trained from the same data, corpus and code.
+     * Trains on the given corpus files with the bundled data and writes the two model files into
+     * the folder ({@link CategoryModel#RESOURCE}: cues and meaning; {@link CategoryModel#WITHOUT_MEANING_RESOURCE}:
+     * cues alone), unless the files there were trained from the same data, corpus and code.
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ModelTrainer OUT.tsv CORPUS.jsonl [CORPUS.jsonl...]");
+            System.err.println("usage: ModelTrainer OUT_FOLDER CORPUS.jsonl [CORPUS.jsonl...]");
             System.exit(2);
         }
-        long started = System.nanoTime();
         List<Corpus.Post> corpus = new ArrayList<>();
         List<String> files = new ArrayList<>();
         java.security.MessageDigest digest = sha256();
@@ -325,21 +364,31 @@ public final class ModelTrainer {
         }
         digestCode(digest);
         String fingerprint = "fingerprint " + java.util.HexFormat.of().formatHex(digest.digest());
-        Path out = Path.of(args[0]);
-        if (Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
-                .anyMatch(line -> line.equals("# " + fingerprint))) {
-            System.out.println("category model: up to date (same data, corpus and code)");
-            return;
+        Path folder = Path.of(args[0]);
+        Checker rules = Checker.withRulesOnly(data);
+        for (boolean withMeaning : new boolean[] {false, true}) {
+            String resource = withMeaning ? CategoryModel.RESOURCE : CategoryModel.WITHOUT_MEANING_RESOURCE;
+            Path out = folder.resolve(resource.substring(resource.lastIndexOf('/') + 1));
+            String name = withMeaning ? "category model (cues and meaning)" : "category model (cues alone)";
+            if (Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
+                    .anyMatch(line -> line.equals("# " + fingerprint))) {
+                System.out.println(name + ": up to date (same data, corpus and code)");
+                continue;
+            }
+            long started = System.nanoTime();
+            Meaning meaning = withMeaning ? Meaning.shared().orElseThrow(
+                    () -> new IllegalStateException("the sentence model cannot run on this machine: cannot train with meaning")) : null;
+            Trained trained = train(rules, corpus, meaning);
+            CategoryModel model = trained.model();
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            String header = "PostGuard's " + name + ", written by the build (ModelTrainer): do not edit.\n"
+                    + "Learned from " + corpus.size() + " labelled posts in " + String.join(", ", files) + ".\n"
+                    + "category <TAB> cue <TAB> weight in log-odds; (threshold) is the probability that flags the category"
+                    + (withMeaning ? "; (meaning) weighs the " + Meaning.DIMENSIONS + " numbers of the post's meaning.\n" : ".\n")
+                    + fingerprint;
+            Files.writeString(out, model.format(header), StandardCharsets.UTF_8);
+            System.out.printf(Locale.ROOT, "%s: %d weights from %d posts in %d ms; cross-validated:%n%s%n", name, model.size(),
+                    corpus.size(), (System.nanoTime() - started) / 1_000_000, trained.crossValidation());
         }
-        Trained trained = train(Checker.withRulesOnly(data), corpus);
-        CategoryModel model = trained.model();
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        String header = "PostGuard's category model, written by the build (ModelTrainer): do not edit.\n"
-                + "Learned from " + corpus.size() + " labelled posts in " + String.join(", ", files) + ".\n"
-                + "category <TAB> cue <TAB> weight in log-odds; (threshold) is the probability that flags the category.\n"
-                + fingerprint;
-        Files.writeString(out, model.format(header), StandardCharsets.UTF_8);
-        System.out.printf(Locale.ROOT, "category model: %d weights from %d posts in %d ms; cross-validated:%n%s%n", model.size(),
-                corpus.size(), (System.nanoTime() - started) / 1_000_000, trained.crossValidation());
     }
 }

@@ -33,17 +33,32 @@ import java.util.TreeMap;
  * {@code (bias)} and {@code (threshold)} lines per category.
  */
 public final class CategoryModel {
-    /** Where the build writes the trained model on the classpath. */
+    /** Where the build writes the trained model on the classpath: cues and the post's {@link Meaning}. */
     public static final String RESOURCE = "/postguard/model/category-model.tsv";
+    /** The model learned from the cues alone, for where the sentence model cannot run. */
+    public static final String WITHOUT_MEANING_RESOURCE = "/postguard/model/category-model-without-meaning.tsv";
     static final String BIAS = "(bias)";
     static final String THRESHOLD = "(threshold)";
+    /** One line per category: the weight of each of the {@link Meaning#DIMENSIONS} numbers, separated by spaces. */
+    static final String MEANING = "(meaning)";
+    /** The name the meaning's share of the score goes by in explanations. */
+    public static final String MEANING_CUE = "meaning";
 
     private final Map<Category, Weights> weights;
 
     /** One category's weights. */
-    public record Weights(double bias, double threshold, Map<String, Double> cues) {
+    public record Weights(double bias, double threshold, Map<String, Double> cues, float[] meaning) {
         public Weights {
             cues = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(cues));
+            meaning = meaning == null ? new float[0] : meaning.clone();
+            if (meaning.length != 0 && meaning.length != Meaning.DIMENSIONS) {
+                throw new IllegalArgumentException("meaning needs " + Meaning.DIMENSIONS + " weights, not " + meaning.length);
+            }
+        }
+
+        /** Weights of cues alone. */
+        public Weights(double bias, double threshold, Map<String, Double> cues) {
+            this(bias, threshold, cues, null);
         }
     }
 
@@ -73,16 +88,36 @@ public final class CategoryModel {
         this.weights = new EnumMap<>(weights);
     }
 
-    /** The model the build trained, if this PostGuard was built with one. */
+    /** The model the build trained (cues and meaning), if this PostGuard was built with one. */
     public static Optional<CategoryModel> bundled() {
-        try (InputStream in = CategoryModel.class.getResourceAsStream(RESOURCE)) {
+        return read(RESOURCE);
+    }
+
+    /** The model the build trained from the cues alone. */
+    public static Optional<CategoryModel> bundledWithoutMeaning() {
+        return read(WITHOUT_MEANING_RESOURCE);
+    }
+
+    private static Optional<CategoryModel> read(String resource) {
+        try (InputStream in = CategoryModel.class.getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 
+    /** Whether this model weighs the post's {@link Meaning} (and so needs it to judge). */
+    public boolean usesMeaning() {
+        return weights.values().stream().anyMatch(w -> w.meaning().length > 0);
+    }
+
+    /** Judges the cues alone (a model that {@link #usesMeaning} then misses the meaning's share). */
     public Judgement judge(Category category, List<Cue> cues) {
+        return judge(category, cues, null);
+    }
+
+    /** Judges the cues and, when given, the post's meaning (its share shows as the cue {@value #MEANING_CUE}). */
+    public Judgement judge(Category category, List<Cue> cues, float[] meaning) {
         Weights w = weights.get(category);
         if (w == null) {
             return new Judgement(category, 0, 1, List.of());
@@ -95,6 +130,14 @@ public final class CategoryModel {
                 logit += weight;
                 contributions.add(new Contribution(cue, weight));
             }
+        }
+        if (meaning != null && w.meaning().length == meaning.length && meaning.length > 0) {
+            double share = 0;
+            for (int i = 0; i < meaning.length; i++) {
+                share += w.meaning()[i] * meaning[i];
+            }
+            logit += share;
+            contributions.add(new Contribution(new Cue(MEANING_CUE, 0, 0), share));
         }
         contributions.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
         return new Judgement(category, 1 / (1 + Math.exp(-logit)), w.threshold(), List.copyOf(contributions));
@@ -113,6 +156,7 @@ public final class CategoryModel {
     public static CategoryModel parse(String tsv) {
         Map<Category, double[]> heads = new EnumMap<>(Category.class);
         Map<Category, Map<String, Double>> cues = new EnumMap<>(Category.class);
+        Map<Category, float[]> meanings = new EnumMap<>(Category.class);
         int number = 0;
         int lineStart = 0;
         while (lineStart < tsv.length()) {
@@ -133,8 +177,21 @@ public final class CategoryModel {
                 Category category = Category.fromId(id)
                         .orElseThrow(() -> new IllegalArgumentException("line " + at + ": unknown category " + id));
                 String cue = tsv.substring(first + 1, second);
-                double value = Double.parseDouble(tsv.substring(second + 1, lineEnd).strip());
                 double[] head = heads.computeIfAbsent(category, c -> new double[] {0, 0.5});
+                if (cue.equals(MEANING)) {
+                    String[] numbers = tsv.substring(second + 1, lineEnd).strip().split(" ");
+                    if (numbers.length != Meaning.DIMENSIONS) {
+                        throw new IllegalArgumentException("line " + number + ": (meaning) needs " + Meaning.DIMENSIONS + " weights");
+                    }
+                    float[] m = new float[numbers.length];
+                    for (int i = 0; i < m.length; i++) {
+                        m[i] = Float.parseFloat(numbers[i]);
+                    }
+                    meanings.put(category, m);
+                    lineStart = lineEnd + 1;
+                    continue;
+                }
+                double value = Double.parseDouble(tsv.substring(second + 1, lineEnd).strip());
                 switch (cue) {
                     case BIAS -> head[0] = value;
                     case THRESHOLD -> head[1] = value;
@@ -145,7 +202,7 @@ public final class CategoryModel {
         }
         Map<Category, Weights> weights = new EnumMap<>(Category.class);
         heads.forEach((category, head) -> weights.put(category,
-                new Weights(head[0], head[1], cues.getOrDefault(category, Map.of()))));
+                new Weights(head[0], head[1], cues.getOrDefault(category, Map.of()), meanings.get(category))));
         return new CategoryModel(weights);
     }
 
@@ -158,6 +215,13 @@ public final class CategoryModel {
         weights.forEach((category, w) -> {
             out.append(category.id()).append('\t').append(BIAS).append('\t').append(number(w.bias())).append('\n');
             out.append(category.id()).append('\t').append(THRESHOLD).append('\t').append(number(w.threshold())).append('\n');
+            if (w.meaning().length > 0) {
+                out.append(category.id()).append('\t').append(MEANING).append('\t');
+                for (int i = 0; i < w.meaning().length; i++) {
+                    out.append(i == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.5f", w.meaning()[i]));
+                }
+                out.append('\n');
+            }
             new TreeMap<>(w.cues()).forEach((cue, weight) ->
                     out.append(category.id()).append('\t').append(cue).append('\t').append(number(weight)).append('\n'));
         });

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The last word on each category, from the {@link CategoryModel}: it weighs every cue of the post
- * (words, signals, rule hits and the warnings the rules gave) against what the tuning corpus taught.
+ * (words, signals, rule hits and the warnings the rules gave) and, when the model was learned with
+ * it, what the post means as a whole ({@link Meaning}), against what the tuning corpus taught.
  * <ul>
  *   <li>When the model agrees with a rule, the rule's warning stands, with the model's probability
  *       as its score.</li>
@@ -31,18 +32,29 @@ public final class ModelScorer implements Scorer {
 
     private final CategoryModel model;
     private final Map<Category, String> messages;
+    private final Meaning meaning;
 
     /**
      * @param messages per category, the end of the sentence "Taken together, the underlined words read like a post that ..."
      */
     public ModelScorer(CategoryModel model, Map<Category, String> messages) {
+        this(model, messages, null);
+    }
+
+    /** A scorer whose model also weighs the post's meaning, read by this sentence model. */
+    public ModelScorer(CategoryModel model, Map<Category, String> messages, Meaning meaning) {
+        if (model.usesMeaning() && meaning == null) {
+            throw new IllegalArgumentException("this category model was learned with the post's meaning: give it the sentence model");
+        }
         this.model = model;
         this.messages = Map.copyOf(messages);
+        this.meaning = model.usesMeaning() ? meaning : null;
     }
 
     @Override
     public void score(Post post, List<Signal> signals, List<Warning> out) {
         List<Cue> cues = Cues.of(post, signals, out);
+        float[] means = meaning == null ? null : meaning.of(post.text());
         List<Warning> judged = new ArrayList<>(out.size() + 1);
         for (Category category : Category.values()) {
             List<Warning> fromRules = out.stream().filter(w -> w.category() == category).toList();
@@ -50,7 +62,7 @@ public final class ModelScorer implements Scorer {
                 judged.addAll(fromRules);
                 continue;
             }
-            CategoryModel.Judgement judgement = model.judge(category, cues);
+            CategoryModel.Judgement judgement = model.judge(category, cues, means);
             for (Warning w : fromRules) {
                 if (judgement.flags() || isCertain(w)) {
                     judged.add(w.judged(judgement.probability(), judgement.basis(CUES_EXPLAINED)));
@@ -91,6 +103,9 @@ public final class ModelScorer implements Scorer {
         for (CategoryModel.Contribution c : judgement.contributions()) {
             if (underlined.size() == CUES_UNDERLINED || c.weight() <= 0) {
                 break;
+            }
+            if (c.cue().name().equals(CategoryModel.MEANING_CUE)) {
+                continue; // the post as a whole: no words of its own to underline
             }
             Signal span = new Signal(c.cue().start(), c.cue().end(), SignalKind.CUE,
                     String.format(java.util.Locale.ROOT, "category model: %+.2f %s", c.weight(), c.cue().name()));

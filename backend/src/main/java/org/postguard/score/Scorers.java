@@ -21,15 +21,20 @@ public final class Scorers {
         return List.of(new PhraseRuleScorer(), new ConfidentialityScorer());
     }
 
-    /** The rules, then the category model the build trained (when there is one) judging what they found. */
+    /**
+     * The rules, then the category model the build trained (when there is one) judging what they
+     * found: the one that weighs the post's meaning where the sentence model runs, else the one
+     * learned from cues alone.
+     */
     public static List<Scorer> standard(DataFiles data) {
-        return standard(data, CategoryModel.bundled());
+        java.util.Optional<Meaning> meaning = Meaning.shared();
+        return standard(data, meaning.isPresent() ? CategoryModel.bundled() : CategoryModel.bundledWithoutMeaning(), meaning);
     }
 
-    /** The rules, then this model (if any) judging what they found. */
-    public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model) {
+    /** The rules, then this model (if any) judging what they found, with the sentence model it needs (if any). */
+    public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model, java.util.Optional<Meaning> meaning) {
         List<Scorer> scorers = new ArrayList<>(rules());
-        model.ifPresent(m -> scorers.add(new ModelScorer(m, messages(data))));
+        model.ifPresent(m -> scorers.add(new ModelScorer(m, messages(data), meaning.orElse(null))));
         return List.copyOf(scorers);
     }
 

@@ -29,6 +29,36 @@ class CategoryModelTest {
     }
 
     @Test
+    void theMeaningsWeightsReadBackAndAddTheirShareAsOneCue() {
+        float[] weights = new float[Meaning.DIMENSIONS];
+        weights[0] = 2.5f;
+        weights[7] = -1.25f;
+        CategoryModel model = new CategoryModel(Map.of(Category.RESPECT, new CategoryModel.Weights(-1, 0.5, Map.of("word:idiot", 0.75), weights)));
+        String file = model.format("header");
+        CategoryModel read = CategoryModel.parse(file);
+        assertEquals(file, read.format("header"));
+        assertTrue(read.usesMeaning());
+        float[] meaning = new float[Meaning.DIMENSIONS];
+        meaning[0] = 0.5f;
+        meaning[7] = 0.2f;
+        CategoryModel.Judgement j = read.judge(Category.RESPECT, List.of(new Cue("word:idiot", 0, 5)), meaning);
+        double share = 2.5 * 0.5 - 1.25 * 0.2;
+        assertEquals(1 / (1 + Math.exp(-(-1 + 0.75 + share))), j.probability(), 1e-6);
+        assertEquals(CategoryModel.MEANING_CUE, j.contributions().getFirst().cue().name(), "the larger share comes first");
+        assertEquals(share, j.contributions().getFirst().weight(), 1e-6);
+        // Judged without a meaning, only the cues count.
+        assertEquals(1 / (1 + Math.exp(0.25)), read.judge(Category.RESPECT, List.of(new Cue("word:idiot", 0, 5))).probability(), 1e-9);
+        assertTrue(!new CategoryModel(Map.of(Category.RESPECT, new CategoryModel.Weights(-1, 0.5, Map.of()))).usesMeaning());
+    }
+
+    @Test
+    void aMeaningLineWithTheWrongNumberOfWeightsIsRefused() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CategoryModel.parse("respect\t(bias)\t-1\nrespect\t(meaning)\t0.1 0.2 0.3\n"));
+        assertTrue(e.getMessage().startsWith("line 2:") && e.getMessage().contains("384"), e.getMessage());
+    }
+
+    @Test
     void aBrokenLineIsReportedWithItsNumber() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CategoryModel.parse("# header\nrespect\t(bias)\t-1\nrespect word:x 2\n"));
@@ -44,5 +74,11 @@ class CategoryModelTest {
             assertTrue(bundled.covers(c), c.id());
         }
         assertTrue(bundled.size() > 1000, "weights: " + bundled.size());
+        assertTrue(bundled.usesMeaning(), "the standard model weighs the post's meaning");
+        CategoryModel words = CategoryModel.bundledWithoutMeaning().orElseThrow(() -> new AssertionError("the build trains both models"));
+        for (Category c : Category.values()) {
+            assertTrue(words.covers(c), c.id());
+        }
+        assertTrue(!words.usesMeaning(), "the fallback model needs no sentence model");
     }
 }

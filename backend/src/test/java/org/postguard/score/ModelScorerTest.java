@@ -82,6 +82,27 @@ class ModelScorerTest {
     }
 
     @Test
+    void aModelThatWeighsMeaningUnderlinesWordsNeverTheMeaning() {
+        Meaning meaning = Meaning.shared().orElseThrow();
+        String text = "Guess who the lighthouse keeper turned out to be";
+        float[] weights = meaning.of(text);
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] *= 6; // the post's own meaning: +6 in log-odds
+        }
+        Map<Category, CategoryModel.Weights> given = quiet(Map.of(Category.CONFIDENTIALITY,
+                new CategoryModel.Weights(-5, 0.5, Map.of("word:lighthous", 0.5), weights)));
+        ModelScorer scorer = new ModelScorer(new CategoryModel(given), MESSAGES, meaning);
+        Checker checker = new Checker(SharedChecker.rulesOnly().lexicon(), Detectors.standard(),
+                List.of(new PhraseRuleScorer(), new ConfidentialityScorer(), scorer));
+        Warning w = check(checker, text).getFirst();
+        assertEquals("confidentiality-pattern", w.rule());
+        assertEquals(List.of("lighthouse"), w.signals().stream().map(s -> text.substring(s.start(), s.end())).toList());
+        assertTrue(w.basis().contains("+6.00 meaning, +0.50 word:lighthous"), w.basis());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new ModelScorer(new CategoryModel(given), MESSAGES), "such a model needs the sentence model");
+    }
+
+    @Test
     void aStatedConsentSilencesTheModelsOwnConfidentialityWarning() {
         Checker checker = checkerWith(quiet(Map.of(Category.CONFIDENTIALITY,
                 new CategoryModel.Weights(3, 0.5, Map.of("word:lighthous", 1.0)))));

@@ -1,0 +1,74 @@
+package org.postguard.score;
+
+import java.util.Optional;
+
+/**
+ * What a post says as a whole, as 384 numbers: the sentence model BGE small (English, v1.5,
+ * quantised; MIT licence) run on this machine by ONNX Runtime, through LangChain4j's in-process
+ * embedding module. Posts that mean similar things get similar numbers even when they share no
+ * words ("the family who complained" and "that relative moaning on Facebook"), which is where the
+ * words and signals alone miss a new writer's phrasing. The {@link CategoryModel} weighs these
+ * numbers beside its cues.
+ *
+ * <pre>{@code
+ * Meaning.shared().map(m -> m.of("Saw a 34yo in bay 4 today")); // Optional[float[384]]
+ * }</pre>
+ *
+ * The model file ships inside the jar: nothing is downloaded, and the text is neither kept nor
+ * logged. When the platform's native runtime cannot load, {@link #shared()} is empty and PostGuard
+ * uses the model learned without meaning ({@link CategoryModel#bundledWithoutMeaning()}).
+ */
+public final class Meaning {
+    /** How many numbers describe a post. */
+    public static final int DIMENSIONS = 384;
+
+    private final dev.langchain4j.model.embedding.EmbeddingModel model;
+
+    private Meaning(dev.langchain4j.model.embedding.EmbeddingModel model) {
+        this.model = model;
+    }
+
+    /** The sentence model, loaded once on first use (about half a second); empty where it cannot run. */
+    public static Optional<Meaning> shared() {
+        return Holder.SHARED;
+    }
+
+    /**
+     * The unit-length vector of the text; texts longer than the model reads at once are read in
+     * parts and averaged. A text with nothing the model can read (blank, or only symbols its
+     * vocabulary drops) gives zeros, which leave the score to the cues.
+     */
+    public float[] of(String text) {
+        if (text.isBlank()) {
+            return new float[DIMENSIONS];
+        }
+        try {
+            float[] vector = model.embed(text).content().vector();
+            return vector.length == DIMENSIONS ? vector : new float[DIMENSIONS];
+        } catch (RuntimeException nothingToRead) { // the library fails on a text of no tokens; its message never holds the text
+            return new float[DIMENSIONS];
+        }
+    }
+
+    private static final class Holder {
+        static final Optional<Meaning> SHARED = load();
+
+        private static Optional<Meaning> load() {
+            // The tokenizer's library would fetch a native build for a platform its jar lacks: never, here.
+            if (System.getProperty("ai.djl.offline") == null) {
+                System.setProperty("ai.djl.offline", "true");
+            }
+            try {
+                Meaning meaning = new Meaning(new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel());
+                if (meaning.of("ready").length != DIMENSIONS) {
+                    throw new IllegalStateException("the sentence model gave an unexpected number of dimensions");
+                }
+                return Optional.of(meaning);
+            } catch (RuntimeException | LinkageError e) {
+                System.err.println("PostGuard: the sentence model cannot run here (" + e.getClass().getSimpleName()
+                        + "); using the category model learned without it.");
+                return Optional.empty();
+            }
+        }
+    }
+}
