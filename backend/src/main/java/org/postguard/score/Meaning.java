@@ -55,8 +55,10 @@ public final class Meaning {
 
         private static Optional<Meaning> load() {
             // The tokenizer's library would fetch a native build for a platform its jar lacks: never, here.
-            if (System.getProperty("ai.djl.offline") == null) {
-                System.setProperty("ai.djl.offline", "true");
+            System.setProperty("ai.djl.offline", "true");
+            // The libraries' own logging says only "no GPU" and "default length", at any level: errors only.
+            for (String library : new String[] {"ai.djl", "dev.langchain4j", "ai.onnxruntime"}) {
+                System.setProperty("org.slf4j.simpleLogger.log." + library, "error");
             }
             try {
                 Meaning meaning = new Meaning(new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel());
