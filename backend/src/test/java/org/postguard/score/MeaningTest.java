@@ -44,10 +44,22 @@ class MeaningTest {
     }
 
     @Test
-    void aLongPostIsReadWhole() {
-        String sentence = "Our department ran a teaching session on sepsis recognition for the new doctors this week. ";
-        float[] v = MEANING.of(sentence.repeat(250)); // about 5,000 words: more than the model reads at once
-        assertEquals(Meaning.DIMENSIONS, v.length);
-        assertTrue(Double.isFinite(v[0]));
+    void aLongPostIsReadFromItsStartOnly() {
+        String start = "Our department ran a teaching session on sepsis recognition for the new doctors this week. ".repeat(15);
+        assertTrue(start.length() > Meaning.READ_LIMIT);
+        float[] calm = MEANING.of(start + "Thanks to everyone who came along and asked such good questions.");
+        float[] other = MEANING.of(start + "The man in bed 4 is an idiot and I have told his wife so.");
+        assertArrayEquals(calm, other, "past the limit, only words and signals count");
+        assertEquals(Meaning.DIMENSIONS, MEANING.of("word ".repeat(5_000)).length);
+    }
+
+    @Test
+    void theStartIsCutAtASpaceAndNeverInsideASurrogatePair() {
+        String words = "a ".repeat(Meaning.READ_LIMIT);
+        assertEquals(' ', words.charAt(Meaning.start(words).length()), "cut before a space");
+        String emoji = "\uD83D\uDE00".repeat(Meaning.READ_LIMIT); // no spaces at all
+        String cut = Meaning.start(emoji);
+        assertTrue(cut.length() <= Meaning.READ_LIMIT && !Character.isHighSurrogate(cut.charAt(cut.length() - 1)), "length " + cut.length());
+        assertEquals("short post", Meaning.start("short post"));
     }
 }
