@@ -39,6 +39,29 @@ class CorpusTest {
         }
     }
 
+    /** scripts/agreement's second opinions: the same 300 tuning posts, each label a known category. */
+    @Test
+    void theAgreementLabelsNameTuningPostsAndKnownCategories() throws IOException {
+        Set<String> tune = new HashSet<>();
+        Corpus.read(CORPUS.resolve("tune.jsonl")).forEach(p -> tune.add(p.id()));
+        List<List<String>> idsPerLabeller = new ArrayList<>();
+        for (String file : List.of("labeller-a.jsonl", "labeller-b.jsonl")) {
+            List<String> ids = new ArrayList<>();
+            for (String line : java.nio.file.Files.readAllLines(CORPUS.resolve("agreement").resolve(file))) {
+                com.google.gson.JsonObject post = com.google.gson.JsonParser.parseString(line).getAsJsonObject();
+                String id = post.get("id").getAsString();
+                assertTrue(tune.contains(id), file + ": " + id + " is not a tuning post");
+                for (com.google.gson.JsonElement c : post.getAsJsonArray("categories")) {
+                    assertTrue(Category.fromId(c.getAsString()).isPresent(), file + ": " + id + ": unknown category " + c);
+                }
+                ids.add(id);
+            }
+            assertEquals(300, new HashSet<>(ids).size(), file);
+            idsPerLabeller.add(ids);
+        }
+        assertEquals(idsPerLabeller.get(0), idsPerLabeller.get(1), "both labellers label the same posts");
+    }
+
     /** The split is by writer (the id's prefix), so the test part measures writing the rules and model never saw. */
     @Test
     void noWriterIsInBothParts() throws IOException {
