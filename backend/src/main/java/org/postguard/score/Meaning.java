@@ -35,7 +35,7 @@ public final class Meaning {
         this.model = model;
     }
 
-    /** The sentence model, loaded once on first use (about half a second); empty where it cannot run. */
+    /** The sentence model, loaded once on first use (about 2 s on two cores); empty where it cannot run. */
     public static Optional<Meaning> shared() {
         return Holder.SHARED;
     }
@@ -58,7 +58,7 @@ public final class Meaning {
         }
     }
 
-    /** The text up to {@link #READ_LIMIT} characters, cut after the last space before it (never inside a surrogate pair). */
+    /** The text up to {@link #READ_LIMIT} characters, cut at the last space before it (never inside a surrogate pair). */
     static String start(String text) {
         if (text.length() <= READ_LIMIT) {
             return text;
