@@ -211,8 +211,7 @@ public final class Main {
         }
         if (explain && !rulesOnly) {
             java.util.Optional<Meaning> meaning = withoutMeaning ? java.util.Optional.empty() : Meaning.shared();
-            (meaning.isPresent() ? CategoryModel.bundled() : CategoryModel.bundledWithoutMeaning())
-                    .ifPresent(model -> explainModel(model, meaning.orElse(null), checker.withoutModel(), text, out));
+            CategoryModel.bundledFor(meaning).ifPresent(model -> explainModel(model, meaning.orElse(null), checker.withoutModel(), text, out));
         }
         return 0;
     }

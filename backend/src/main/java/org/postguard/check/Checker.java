@@ -64,8 +64,7 @@ public final class Checker {
         java.util.concurrent.FutureTask<Judge> judge = new java.util.concurrent.FutureTask<>(() -> {
             java.util.Optional<org.postguard.score.Meaning> meaning =
                     withMeaning ? org.postguard.score.Meaning.shared() : java.util.Optional.empty();
-            return new Judge(meaning.isPresent() ? org.postguard.score.CategoryModel.bundled()
-                    : org.postguard.score.CategoryModel.bundledWithoutMeaning(), meaning);
+            return new Judge(org.postguard.score.CategoryModel.bundledFor(meaning), meaning);
         });
         Thread.ofPlatform().daemon().name("postguard-model-loader").start(judge);
         List<org.postguard.lexicon.LexiconEntry> entries = data.entries();

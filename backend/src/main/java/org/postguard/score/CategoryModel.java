@@ -98,6 +98,11 @@ public final class CategoryModel {
         return read(WITHOUT_MEANING_RESOURCE);
     }
 
+    /** The bundled model that goes with this sentence model: the one weighing meaning when there is one, else the cues-alone one. */
+    public static Optional<CategoryModel> bundledFor(Optional<Meaning> meaning) {
+        return meaning.isPresent() ? bundled() : bundledWithoutMeaning();
+    }
+
     private static Optional<CategoryModel> read(String resource) {
         try (InputStream in = CategoryModel.class.getResourceAsStream(resource)) {
             return in == null ? Optional.empty() : Optional.of(parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));

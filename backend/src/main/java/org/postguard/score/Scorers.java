@@ -28,7 +28,7 @@ public final class Scorers {
      */
     public static List<Scorer> standard(DataFiles data) {
         java.util.Optional<Meaning> meaning = Meaning.shared();
-        return standard(data, meaning.isPresent() ? CategoryModel.bundled() : CategoryModel.bundledWithoutMeaning(), meaning);
+        return standard(data, CategoryModel.bundledFor(meaning), meaning);
     }
 
     /** The rules, then this model (if any) judging what they found, with the sentence model it needs (if any). */
