@@ -43,13 +43,14 @@ public final class Main {
 
             Usage:
               postguard [serve] [--port N] [--host ADDRESS --token TOKEN] [--organisation FILE] [--data DIR]
-                        [--rules-only] [--log-level error|warn|info|debug|trace]
+                        [--rules-only | --without-meaning] [--log-level error|warn|info|debug|trace]
                         [--stats-db FILE | --stats-jdbc URL | --no-stats]
                   Start the local server (default 127.0.0.1:%d, log level warn). --rules-only (and any
                   --data folder, for which the category model was not learned) gives every rule's
-                  warning without the category model's judgement. No log level ever
-                  logs checked text: the web server's own logging stops at info, because its debug
-                  output would copy raw request bytes. It also collects opt-in anonymous
+                  warning without the category model's judgement; --without-meaning uses the model
+                  learned from words and signals alone (faster, less memory, a little less accurate).
+                  No log level ever logs checked text: the web server's own logging stops at info,
+                  because its debug output would copy raw request bytes. It also collects opt-in anonymous
                   statistics (POST /api/v1/stats, dashboard at /dashboard) in an SQLite file (default
                   %s), or in PostgreSQL with --stats-jdbc jdbc:postgresql://HOST/DB
                   (user and password from POSTGUARD_STATS_JDBC_USER and POSTGUARD_STATS_JDBC_PASSWORD).
@@ -137,7 +138,7 @@ public final class Main {
         if (data != null) {
             settings = settings.withDataFolder(Path.of(data));
         }
-        settings = settings.withRulesOnly(args.remove("--rules-only"));
+        settings = settings.withJudge(judge(args));
         StatsSettings stats = statsSettings(args);
         rejectLeftovers(args);
         long started = System.nanoTime();
@@ -148,9 +149,13 @@ public final class Main {
                 PostGuardServer.version(), settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host(),
                 server.port(), ms, sinceJvm);
         System.out.println("Opt-in " + stats.describe() + (stats.enabled() ? "; dashboard at /dashboard." : "."));
-        if (settings.usesRulesOnly()) {
-            System.out.println("Checking with the rules only" + (settings.dataFolder() != null
-                    ? " (the category model was learned for the bundled data, not " + settings.dataFolder() + ")." : "."));
+        if (server.checker().judge() != Checker.Judge.MODEL_WITH_MEANING) {
+            System.out.println(switch (server.checker().judge()) {
+                case RULES -> "Checking with the rules only" + (settings.dataFolder() != null
+                        ? " (the category model was learned for the bundled data, not " + settings.dataFolder() + ")." : ".");
+                default -> "Checking with the category model learned from words and signals alone"
+                        + (settings.judge() == Checker.Judge.MODEL ? " (--without-meaning)." : " (the sentence model cannot run here).");
+            });
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close));
         return 0;
@@ -176,15 +181,14 @@ public final class Main {
     private static int check(List<String> args, PrintStream out) throws IOException {
         boolean json = args.remove("--json");
         boolean explain = args.remove("--explain");
-        boolean rulesOnly = args.remove("--rules-only");
-        boolean withoutMeaning = args.remove("--without-meaning");
+        Checker.Judge judge = judge(args);
         String text = args.isEmpty()
                 ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
                 : String.join(" ", args);
         if (text.length() > Checker.MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException("the text is longer than " + Checker.MAX_TEXT_LENGTH + " characters");
         }
-        Checker checker = checker(rulesOnly, withoutMeaning);
+        Checker checker = Checker.load(DataFiles.bundled(), judge);
         CheckResult result = checker.check(CheckRequest.of(text));
         if (json) {
             out.println(ApiJson.result(result, explain));
@@ -209,19 +213,21 @@ public final class Main {
                 }
             }
         }
-        if (explain && !rulesOnly) {
-            java.util.Optional<Meaning> meaning = withoutMeaning ? java.util.Optional.empty() : Meaning.shared();
+        if (explain && checker.judge() != Checker.Judge.RULES) {
+            java.util.Optional<Meaning> meaning = checker.judge() == Checker.Judge.MODEL ? java.util.Optional.empty() : Meaning.shared();
             CategoryModel.bundledFor(meaning).ifPresent(model -> explainModel(model, meaning.orElse(null), checker.withoutModel(), text, out));
         }
         return 0;
     }
 
-    private static Checker checker(boolean rulesOnly, boolean withoutMeaning) {
+    /** --rules-only, --without-meaning, or neither: the category model with the post's meaning. */
+    private static Checker.Judge judge(List<String> args) {
+        boolean rulesOnly = args.remove("--rules-only");
+        boolean withoutMeaning = args.remove("--without-meaning");
         if (rulesOnly && withoutMeaning) {
             throw new IllegalArgumentException("--rules-only and --without-meaning do not go together: the rules never use meaning");
         }
-        return rulesOnly ? Checker.withRulesOnly(DataFiles.bundled())
-                : withoutMeaning ? Checker.loadWithoutMeaning(DataFiles.bundled()) : Checker.load(DataFiles.bundled());
+        return rulesOnly ? Checker.Judge.RULES : withoutMeaning ? Checker.Judge.MODEL : Checker.Judge.MODEL_WITH_MEANING;
     }
 
     /**
@@ -244,8 +250,7 @@ public final class Main {
 
     private static int evaluate(List<String> args, PrintStream out) throws IOException {
         boolean mistakes = args.remove("--mistakes");
-        boolean rulesOnly = args.remove("--rules-only");
-        boolean withoutMeaning = args.remove("--without-meaning");
+        Checker.Judge judge = judge(args);
         if (args.size() != 1) {
             throw new IllegalArgumentException("evaluate takes one corpus file (JSON Lines)");
         }
@@ -253,7 +258,7 @@ public final class Main {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no such corpus file: " + file);
         }
-        Checker checker = checker(rulesOnly, withoutMeaning);
+        Checker checker = Checker.load(DataFiles.bundled(), judge);
         Evaluation evaluation = Evaluation.run(checker, Corpus.read(file));
         if (mistakes) {
             evaluation.mistakes().forEach(out::println);

@@ -42,35 +42,60 @@ public final class Checker {
         this.scorers = List.copyOf(scorers);
     }
 
+    /** What has the last word on each category of a check. */
+    public enum Judge {
+        /** Every rule's warning stands; no category model. */
+        RULES("rules"),
+        /** The category model, learned from the post's words and signals alone. */
+        MODEL("model"),
+        /** The category model that also weighs what the post means as a whole ({@link org.postguard.score.Meaning}). */
+        MODEL_WITH_MEANING("model-with-meaning");
+
+        private final String id;
+
+        Judge(String id) {
+            this.id = id;
+        }
+
+        /** As the health endpoint names it: {@code rules}, {@code model} or {@code model-with-meaning}. */
+        public String id() {
+            return id;
+        }
+    }
+
     /**
      * A checker with the standard detectors and scorers over the given data, and the category
      * model the build trained: the one that weighs the post's {@link org.postguard.score.Meaning}
      * where the sentence model runs, else the one learned from cues alone.
      */
     public static Checker load(DataFiles data) {
-        return load(data, true);
+        return load(data, Judge.MODEL_WITH_MEANING);
     }
 
-    /** As {@link #load}, with the category model learned from cues alone: faster, and a little less accurate. */
-    public static Checker loadWithoutMeaning(DataFiles data) {
-        return load(data, false);
+    /**
+     * A checker judged as asked, as far as this machine allows: {@link Judge#MODEL_WITH_MEANING}
+     * becomes {@link Judge#MODEL} where the sentence model cannot run, and either model becomes
+     * {@link Judge#RULES} when the build trained none. {@link #judge()} tells which it is.
+     */
+    public static Checker load(DataFiles data, Judge wanted) {
+        return wanted == Judge.RULES ? withRulesOnly(data) : load(data, wanted == Judge.MODEL_WITH_MEANING);
     }
 
-    private record Judge(java.util.Optional<org.postguard.score.CategoryModel> model, java.util.Optional<org.postguard.score.Meaning> meaning) {
+    private record Loaded(java.util.Optional<org.postguard.score.CategoryModel> model, java.util.Optional<org.postguard.score.Meaning> meaning) {
     }
 
     private static Checker load(DataFiles data, boolean withMeaning) {
         // The sentence model and the model's file load on another thread while the index loads.
-        java.util.concurrent.FutureTask<Judge> judge = new java.util.concurrent.FutureTask<>(() -> {
+        java.util.concurrent.FutureTask<Loaded> loading = new java.util.concurrent.FutureTask<>(() -> {
             java.util.Optional<org.postguard.score.Meaning> meaning =
                     withMeaning ? org.postguard.score.Meaning.shared() : java.util.Optional.empty();
-            return new Judge(org.postguard.score.CategoryModel.bundledFor(meaning), meaning);
+            return new Loaded(org.postguard.score.CategoryModel.bundledFor(meaning), meaning);
         });
-        Thread.ofPlatform().daemon().name("postguard-model-loader").start(judge);
+        Thread.ofPlatform().daemon().name("postguard-model-loader").start(loading);
         List<org.postguard.lexicon.LexiconEntry> entries = data.entries();
         Lexicon lexicon = Lexicon.load(entries, data.fingerprint());
         try {
-            Judge loaded = judge.get();
+            Loaded loaded = loading.get();
             return new Checker(lexicon, Detectors.standard(), Scorers.standard(data, loaded.model(), loaded.meaning()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,6 +118,13 @@ public final class Checker {
 
     public Lexicon lexicon() {
         return lexicon;
+    }
+
+    /** What has the last word on each category: the rules, or the category model and what it weighs. */
+    public Judge judge() {
+        return scorers.stream().filter(s -> s instanceof org.postguard.score.ModelScorer).findFirst()
+                .map(s -> ((org.postguard.score.ModelScorer) s).usesMeaning() ? Judge.MODEL_WITH_MEANING : Judge.MODEL)
+                .orElse(Judge.RULES);
     }
 
     public CheckResult check(CheckRequest request) {

@@ -51,6 +51,11 @@ public final class ModelScorer implements Scorer {
         this.meaning = model.usesMeaning() ? meaning : null;
     }
 
+    /** True when this scorer's model weighs the post's meaning as well as its cues. */
+    public boolean usesMeaning() {
+        return meaning != null;
+    }
+
     @Override
     public void score(Post post, List<Signal> signals, List<Warning> out) {
         List<Cue> cues = Cues.of(post, signals, out);

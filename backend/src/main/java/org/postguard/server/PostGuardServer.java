@@ -80,7 +80,7 @@ public final class PostGuardServer implements AutoCloseable {
         DataFiles data = settings.dataFolder() == null ? DataFiles.bundled() : DataFiles.in(settings.dataFolder());
         // The index loads on a second core while Jetty starts: together they take well under a second.
         java.util.concurrent.CompletableFuture<Checker> loading = java.util.concurrent.CompletableFuture.supplyAsync(
-                () -> settings.usesRulesOnly() ? Checker.withRulesOnly(data) : Checker.load(data));
+                () -> Checker.load(data, settings.judgeWanted()));
         GuidanceCatalogue guidance = GuidanceCatalogue.parse(
                 data.text("guidance.json").orElseThrow(() -> new IllegalStateException("guidance.json is missing")),
                 organisation(settings, data));
@@ -100,7 +100,7 @@ public final class PostGuardServer implements AutoCloseable {
             config.routes.before(ctx -> guard(ctx, settings, counts));
             config.routes.post("/api/v1/check", ctx -> check(ctx, ready.get(), gate, counts));
             config.routes.get("/api/v1/guidance", ctx -> json(ctx, 200, guidanceJson));
-            config.routes.get("/api/v1/health", ctx -> json(ctx, 200, health(ready.get().lexicon(), counts)));
+            config.routes.get("/api/v1/health", ctx -> json(ctx, 200, health(ready.get(), counts)));
             for (String path : new String[]{"/api/v1/check", "/api/v1/guidance", "/api/v1/health"}) {
                 config.routes.options(path, PostGuardServer::preflight);
             }
@@ -148,10 +148,12 @@ public final class PostGuardServer implements AutoCloseable {
         }
     }
 
-    private static JsonObject health(Lexicon lexicon, Counts counts) {
+    private static JsonObject health(Checker checker, Counts counts) {
+        Lexicon lexicon = checker.lexicon();
         JsonObject json = new JsonObject();
         json.addProperty("status", "ok");
         json.addProperty("version", version());
+        json.addProperty("judge", checker.judge().id());
         json.addProperty("phrases", lexicon.count(SignalKind.PHRASE));
         int vocabulary = DataFiles.VOCABULARY.values().stream().mapToInt(lexicon::count).sum();
         json.addProperty("vocabulary", vocabulary);

@@ -1,5 +1,7 @@
 package org.postguard.server;
 
+import org.postguard.check.Checker;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -20,62 +22,66 @@ import java.time.Duration;
  * @param maxConcurrentChecks checks run at the same time (default: one per processor)
  * @param maxWaitingChecks    checks that may wait for a turn when all are busy; more are refused with 429
  * @param checkWait           how long a check may wait for its turn before it is refused with 429
- * @param rulesOnly           check with the rules alone, without the category model; always so with a
- *                            {@code dataFolder}, since the model was learned for the bundled data
+ * @param judge               what has the last word on a check (default: the category model with the
+ *                            post's meaning); always the rules alone with a {@code dataFolder}, since the
+ *                            model was learned for the bundled data
  */
 public record ServerSettings(String host, int port, String token, Path organisationFile, Path dataFolder,
-                             int maxConcurrentChecks, int maxWaitingChecks, Duration checkWait, boolean rulesOnly) {
+                             int maxConcurrentChecks, int maxWaitingChecks, Duration checkWait, Checker.Judge judge) {
     public static final int DEFAULT_PORT = 7341;
 
     public ServerSettings {
-        if (maxConcurrentChecks < 1 || maxWaitingChecks < 0 || checkWait == null || checkWait.isNegative()) {
-            throw new IllegalArgumentException("concurrent checks must be at least 1, waiting checks and the wait at least 0");
+        if (maxConcurrentChecks < 1 || maxWaitingChecks < 0 || checkWait == null || checkWait.isNegative() || judge == null) {
+            throw new IllegalArgumentException("concurrent checks must be at least 1, waiting checks and the wait at least 0, and a judge given");
         }
     }
 
     public static ServerSettings defaults() {
         return new ServerSettings("127.0.0.1", DEFAULT_PORT, null, null, null,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), 512, Duration.ofSeconds(10), false);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 512, Duration.ofSeconds(10), Checker.Judge.MODEL_WITH_MEANING);
     }
 
     public ServerSettings withPort(int port) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, judge);
     }
 
     public ServerSettings withHost(String host) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, judge);
     }
 
     public ServerSettings withToken(String token) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, judge);
     }
 
     public ServerSettings withOrganisationFile(Path file) {
-        return new ServerSettings(host, port, token, file, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
+        return new ServerSettings(host, port, token, file, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, judge);
     }
 
     public ServerSettings withDataFolder(Path folder) {
-        return new ServerSettings(host, port, token, organisationFile, folder, maxConcurrentChecks, maxWaitingChecks, checkWait, rulesOnly);
+        return new ServerSettings(host, port, token, organisationFile, folder, maxConcurrentChecks, maxWaitingChecks, checkWait, judge);
     }
 
     /** At most {@code max} checks run at once; the others wait their turn (see {@link #withWaitingChecks}). */
     public ServerSettings withMaxConcurrentChecks(int max) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, max, maxWaitingChecks, checkWait, rulesOnly);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, max, maxWaitingChecks, checkWait, judge);
     }
 
     /** Up to {@code max} checks wait for a turn, each for at most {@code wait}; past that the answer is 429. */
     public ServerSettings withWaitingChecks(int max, Duration wait) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, max, wait, rulesOnly);
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, max, wait, judge);
     }
 
-    /** Checks with the rules alone: every rule's warning, none of the category model's judgement. */
-    public ServerSettings withRulesOnly(boolean only) {
-        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, only);
+    /**
+     * Who has the last word on each check: {@link Checker.Judge#RULES} gives every rule's warning,
+     * {@link Checker.Judge#MODEL} the category model without the sentence model (faster, less memory).
+     */
+    public ServerSettings withJudge(Checker.Judge judge) {
+        return new ServerSettings(host, port, token, organisationFile, dataFolder, maxConcurrentChecks, maxWaitingChecks, checkWait, judge);
     }
 
-    /** True when the checker leaves the category model out: asked for, or a data folder of one's own. */
-    public boolean usesRulesOnly() {
-        return rulesOnly || dataFolder != null;
+    /** The judge asked for, or the rules alone with a data folder of one's own. */
+    public Checker.Judge judgeWanted() {
+        return dataFolder != null ? Checker.Judge.RULES : judge;
     }
 
     /** True when {@link #host()} is a loopback address. */

@@ -23,6 +23,17 @@ class CheckerTest {
     }
 
     @Test
+    void eachCheckerSaysWhatHasTheLastWord() {
+        assertEquals(Checker.Judge.MODEL_WITH_MEANING, checker.judge(), "the bundled model reads meaning where the sentence model runs");
+        assertEquals(Checker.Judge.RULES, SharedChecker.rulesOnly().judge());
+        assertEquals(Checker.Judge.RULES, checker.withoutModel().judge());
+        Checker plain = Checker.load(org.postguard.lexicon.DataFiles.bundled(), Checker.Judge.MODEL);
+        assertEquals(Checker.Judge.MODEL, plain.judge());
+        assertTrue(plain.check(CheckRequest.of("Saw a 34yo in bay 4 today with DKA")).warnings().stream()
+                .anyMatch(w -> w.category() == Category.CONFIDENTIALITY), "the model without meaning still judges");
+    }
+
+    @Test
     void theClassicAccidentalBreachIsHighAndNamesItsSignals() {
         String text = "Saw a 34yo in bay 4 today with DKA, ketones 5";
         CheckResult result = check(text);

@@ -155,6 +155,7 @@ class ApiTest {
                 HttpResponse.BodyHandlers.ofString());
         JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
         assertEquals("ok", json.get("status").getAsString());
+        assertEquals("model-with-meaning", json.get("judge").getAsString(), "the default reads the post's meaning where it can");
         assertTrue(json.get("phrases").getAsInt() >= 1500, response.body());
         assertTrue(json.get("vocabulary").getAsInt() >= 10000, response.body());
     }
@@ -306,6 +307,23 @@ class ApiTest {
             assertTrue(after.get(key).isJsonPrimitive(), key + " is a plain value");
         }
         assertFalse(after.toString().contains("34yo"));
+    }
+
+    @Test
+    void aServerAskedNotToReadMeaningSaysSoAndStillJudges() throws Exception {
+        try (PostGuardServer plain = PostGuardServer.start(ServerSettings.defaults().withPort(0)
+                .withJudge(org.postguard.check.Checker.Judge.MODEL))) {
+            String base = "http://127.0.0.1:" + plain.port();
+            JsonObject health = JsonParser.parseString(HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/health")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body()).getAsJsonObject();
+            assertEquals("model", health.get("judge").getAsString());
+            HttpResponse<String> checked = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/check"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"text\": \"Saw a 34yo in bay 4 today with DKA\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, checked.statusCode(), checked.body());
+            assertTrue(checked.body().contains("\"confidentiality\""), checked.body());
+        }
     }
 
     @Test
