@@ -73,6 +73,37 @@ public final class Meaning {
         return text.substring(0, cut);
     }
 
+    /**
+     * ONNX Runtime unpacks its native libraries (16 MB) into a fresh temporary folder at every
+     * start and leaves them until the JVM exits, then leaves the empty folder: after a crash or a
+     * kill, all of it. Once loaded, the libraries no longer need their files (on Linux and macOS),
+     * so they go at once; where the system refuses (Windows), the runtime's own clean-up at exit
+     * remains.
+     */
+    static void removeUnpackedRuntime() {
+        unpackedRuntime().ifPresent(folder -> {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.list(folder)) {
+                for (java.nio.file.Path file : files.toList()) {
+                    java.nio.file.Files.deleteIfExists(file);
+                }
+                java.nio.file.Files.deleteIfExists(folder);
+            } catch (java.io.IOException | RuntimeException refused) {
+                // in use (Windows): removed at exit instead
+            }
+        });
+    }
+
+    /** The temporary folder ONNX Runtime unpacked its libraries into, if it tells. */
+    static Optional<java.nio.file.Path> unpackedRuntime() {
+        try {
+            java.lang.reflect.Field folder = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
+            folder.setAccessible(true);
+            return Optional.ofNullable((java.nio.file.Path) folder.get(null));
+        } catch (ReflectiveOperationException | RuntimeException notTold) { // another version of the runtime
+            return Optional.empty();
+        }
+    }
+
     private static final class Holder {
         static final Optional<Meaning> SHARED = load();
 
@@ -88,6 +119,7 @@ public final class Meaning {
                 if (meaning.of("ready").length != DIMENSIONS) {
                     throw new IllegalStateException("the sentence model gave an unexpected number of dimensions");
                 }
+                removeUnpackedRuntime();
                 return Optional.of(meaning);
             } catch (RuntimeException | LinkageError e) {
                 System.err.println("PostGuard: the sentence model cannot run here (" + e.getClass().getSimpleName()

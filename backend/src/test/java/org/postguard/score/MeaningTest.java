@@ -22,6 +22,14 @@ class MeaningTest {
     }
 
     @Test
+    void theRuntimesUnpackedLibrariesAreGoneOnceLoaded() {
+        java.nio.file.Path folder = Meaning.unpackedRuntime()
+                .orElseThrow(() -> new AssertionError("ONNX Runtime no longer names its temporary folder: check Meaning.removeUnpackedRuntime"));
+        assertTrue(java.nio.file.Files.notExists(folder), folder + " (16 MB of libraries) should be removed after loading");
+        assertEquals(Meaning.DIMENSIONS, MEANING.of("still reads after the files are gone").length);
+    }
+
+    @Test
     void aPostBecomesAUnitVectorOfFixedSize() {
         float[] v = MEANING.of("Saw a 34yo in bay 4 today with DKA");
         assertEquals(Meaning.DIMENSIONS, v.length);
