@@ -166,6 +166,23 @@
     return KIND_LABELS[k] || k.replace(/[-_]+/g, " ") || "detail";
   }
 
+  /** What has the last word on each check, as GET /api/v1/health names it, in the user's terms. */
+  const JUDGE_LABELS = Object.freeze({
+    "model-with-meaning": "reads each post's meaning",
+    "model": "words and signals only, not meaning (started with --without-meaning)",
+    "rules": "rules only, no category model",
+  });
+
+  /** "version 0.1.0, 5850 phrases, reads each post's meaning" from a health answer; unknown values are left out. */
+  function describeServer(health) {
+    const h = health || {};
+    const parts = [];
+    if (h.version) parts.push("version " + String(h.version));
+    if (Number.isFinite(h.phrases)) parts.push(h.phrases + " phrases");
+    if (Object.hasOwn(JUDGE_LABELS, String(h.judge))) parts.push(JUDGE_LABELS[String(h.judge)]);
+    return parts.join(", ");
+  }
+
   /** Only http(s) links from the server are shown. */
   function safeHttpUrl(value) {
     try {
@@ -207,6 +224,7 @@
     statsCollectorUrl,
     normalisePhrase,
     kindLabel,
+    describeServer,
     safeHttpUrl,
   });
 })();

@@ -87,8 +87,8 @@
       resp = null;
     }
     if (resp && resp.status === "ok") {
-      const v = resp.health && resp.health.version ? " (version " + String(resp.health.version) + ")" : "";
-      say("server-status", "The server is running at " + resp.serverUrl + v + ".", "ok");
+      const about = S.describeServer(resp.health);
+      say("server-status", "The server is running at " + resp.serverUrl + (about ? " (" + about + ")" : "") + ".", "ok");
     } else if (resp && resp.status === "error") {
       say("server-status", "The server answered with an error: " + String(resp.detail || ""), "bad");
     } else {

@@ -28,11 +28,8 @@
     }
     const settings = await S.load();
     if (resp && resp.status === "ok") {
-      const h = resp.health || {};
-      const parts = [];
-      if (h.version) parts.push("version " + String(h.version));
-      if (Number.isFinite(h.phrases)) parts.push(h.phrases + " phrases");
-      setServer("Server running" + (parts.length ? " (" + parts.join(", ") + ")" : "") + ".", "ok");
+      const about = S.describeServer(resp.health);
+      setServer("Server running" + (about ? " (" + about + ")" : "") + ".", "ok");
     } else if (resp && resp.status === "error") {
       setServer("The server at " + settings.serverUrl + " answered with an error: " + String(resp.detail || "") , "bad");
     } else {
