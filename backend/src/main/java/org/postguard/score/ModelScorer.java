@@ -68,9 +68,11 @@ public final class ModelScorer implements Scorer {
                 continue;
             }
             CategoryModel.Judgement judgement = model.judge(category, cues, means);
+            String basis = null; // formatted once, and only for a category that warns
             for (Warning w : fromRules) {
                 if (judgement.flags() || isCertain(w)) {
-                    judged.add(w.judged(judgement.probability(), judgement.basis(CUES_EXPLAINED)));
+                    basis = basis == null ? judgement.basis(CUES_EXPLAINED) : basis;
+                    judged.add(w.judged(judgement.probability(), basis));
                 }
             }
             if (judgement.flags() && fromRules.isEmpty() && !silenced(category, cues)) {

@@ -22,16 +22,9 @@ public final class Scorers {
     }
 
     /**
-     * The rules, then the category model the build trained (when there is one) judging what they
-     * found: the one that weighs the post's meaning where the sentence model runs, else the one
-     * learned from cues alone.
+     * The rules, then this model (if any) judging what they found, with the sentence model it needs
+     * (if any). {@link org.postguard.check.Checker#load} picks the bundled model and sentence model.
      */
-    public static List<Scorer> standard(DataFiles data) {
-        java.util.Optional<Meaning> meaning = Meaning.shared();
-        return standard(data, CategoryModel.bundledFor(meaning), meaning);
-    }
-
-    /** The rules, then this model (if any) judging what they found, with the sentence model it needs (if any). */
     public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model, java.util.Optional<Meaning> meaning) {
         List<Scorer> scorers = new ArrayList<>(rules());
         model.ifPresent(m -> scorers.add(new ModelScorer(m, messages(data), meaning.orElse(null))));
