@@ -62,6 +62,8 @@ public final class ModelTrainer {
     private final List<java.util.Set<Category>> silenced = new ArrayList<>();
     /** The cross-validation fold of each post: its writer when the corpus names several, else a seeded shuffle. */
     private final int[] folds;
+    /** Per post, the log-odds of each category's outside vote (experiments only, see {@link #outsideVotes}); else null. */
+    private final float[][] votes;
     /** Per post, its meaning times {@link #MEANING_SCALE}; empty rows when the model learns from cues alone. */
     private final float[][] meanings;
 
@@ -92,6 +94,8 @@ public final class ModelTrainer {
         }
         folds = folds(corpus);
         meanings = new float[corpus.size()][];
+        Map<String, float[]> outside = outsideVotes(corpus);
+        votes = outside.isEmpty() ? null : corpus.stream().map(p -> outside.get(p.id())).toArray(float[][]::new);
         java.util.stream.IntStream.range(0, corpus.size()).parallel().forEach(i -> {
             float[] m = meaning == null ? new float[0] : meaning.of(corpus.get(i).text());
             for (int k = 0; k < m.length; k++) {
@@ -99,6 +103,48 @@ public final class ModelTrainer {
             }
             meanings[i] = m;
         });
+    }
+
+    /** The system property naming a file of votes from outside the build, for {@link #outsideVotes}. */
+    static final String OUTSIDE_VOTES = "postguard.outsideVotes";
+
+    /**
+     * For experiments only: when the system property {@value #OUTSIDE_VOTES} names a file of tab-separated lines
+     * (post id, then one probability per category, in {@link Category} order), the cross-validation judges each
+     * post by the mean of two log-odds: its out-of-fold model's and that outside vote's, and chooses the thresholds
+     * on that. The votes must be out-of-fold too (each from a model that did not learn from that post's writer),
+     * such as {@code scripts/fine-tune}'s. {@link #main} then prints the cross-validated figures and writes no
+     * model, so nothing shipped ever depends on them.
+     */
+    static Map<String, float[]> outsideVotes(List<Corpus.Post> corpus) {
+        String file = System.getProperty(OUTSIDE_VOTES);
+        if (file == null || file.isBlank()) {
+            return Map.of();
+        }
+        Map<String, float[]> votes = new HashMap<>();
+        try {
+            for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
+                String[] field = line.split("\t");
+                if (field.length != Category.values().length + 1) {
+                    throw new IllegalArgumentException(file + ": each line needs a post id and " + Category.values().length
+                            + " probabilities: " + field[0]);
+                }
+                float[] vote = new float[Category.values().length];
+                for (int c = 0; c < vote.length; c++) {
+                    double p = Math.min(1 - 1e-4, Math.max(1e-4, Double.parseDouble(field[c + 1])));
+                    vote[c] = (float) Math.log(p / (1 - p));
+                }
+                votes.put(field[0], vote);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (Corpus.Post post : corpus) {
+            if (!votes.containsKey(post.id())) {
+                throw new IllegalArgumentException(file + " has no vote for " + post.id());
+            }
+        }
+        return votes;
     }
 
     /**
@@ -165,6 +211,9 @@ public final class ModelTrainer {
             for (int i = 0; i < p.length; i++) {
                 if (silenced.get(i).contains(category)) {
                     p[i] = 0;
+                } else if (votes != null) { // an experiment: the model's and the outside vote's log-odds, weighed equally
+                    double logOdds = Math.log(Math.max(p[i], 1e-4) / Math.max(1 - p[i], 1e-4));
+                    p[i] = 1 / (1 + Math.exp(-(logOdds + votes[i][category.ordinal()]) / 2));
                 }
             }
             double[] w = fit(allIndices(), truth.get(category));
@@ -370,7 +419,8 @@ public final class ModelTrainer {
             String resource = withMeaning ? CategoryModel.RESOURCE : CategoryModel.WITHOUT_MEANING_RESOURCE;
             Path out = folder.resolve(resource.substring(resource.lastIndexOf('/') + 1));
             String name = withMeaning ? "category model (cues and meaning)" : "category model (cues alone)";
-            if (Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
+            String votes = System.getProperty(OUTSIDE_VOTES);
+            if (votes == null && Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
                     .anyMatch(line -> line.equals("# " + fingerprint))) {
                 System.out.println(name + ": up to date (same data, corpus and code)");
                 continue;
@@ -379,6 +429,11 @@ public final class ModelTrainer {
             Meaning meaning = withMeaning ? Meaning.shared().orElseThrow(
                     () -> new IllegalStateException("the sentence model cannot run on this machine: cannot train with meaning")) : null;
             Trained trained = train(rules, corpus, meaning);
+            if (votes != null) {
+                System.out.printf(Locale.ROOT, "%s with the votes in %s (an experiment: no model written); cross-validated:%n%s%n",
+                        name, votes, trained.crossValidation());
+                continue;
+            }
             CategoryModel model = trained.model();
             Files.createDirectories(out.toAbsolutePath().getParent());
             String header = "PostGuard's " + name + ", written by the build (ModelTrainer): do not edit.\n"

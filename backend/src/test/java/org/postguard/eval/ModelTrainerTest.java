@@ -47,4 +47,30 @@ class ModelTrainerTest {
         assertTrue(first.crossValidation().contains("respect"), first.crossValidation());
         assertTrue(first.crossValidation().contains("overall: precision=1.000 recall=1.000"), first.crossValidation());
     }
+
+    @Test
+    void outsideVotesAreReadAsLogOddsAndEveryPostNeedsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+        List<Corpus.Post> posts = corpus().subList(0, 2);
+        java.nio.file.Path file = folder.resolve("votes.tsv");
+        java.nio.file.Files.writeString(file, posts.get(0).id() + "\t0.5\t0.9\t0.1\t0.5\t0.5\t0.5\t1\n");
+        String before = System.getProperty(ModelTrainer.OUTSIDE_VOTES);
+        try {
+            System.setProperty(ModelTrainer.OUTSIDE_VOTES, file.toString());
+            IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> ModelTrainer.outsideVotes(posts));
+            assertTrue(missing.getMessage().contains("no vote for " + posts.get(1).id()), missing.getMessage());
+            float[] vote = ModelTrainer.outsideVotes(posts.subList(0, 1)).get(posts.get(0).id());
+            assertEquals(0, vote[0], 1e-6);
+            assertEquals(Math.log(9), vote[1], 1e-5);
+            assertEquals(-Math.log(9), vote[2], 1e-5);
+            assertEquals(Math.log((1 - 1e-4) / 1e-4), vote[6], 1e-3); // a certain vote is capped, never infinite
+        } finally {
+            if (before == null) {
+                System.clearProperty(ModelTrainer.OUTSIDE_VOTES);
+            } else {
+                System.setProperty(ModelTrainer.OUTSIDE_VOTES, before);
+            }
+        }
+        assertTrue(ModelTrainer.outsideVotes(posts).isEmpty(), "without the property there are no outside votes");
+    }
 }
