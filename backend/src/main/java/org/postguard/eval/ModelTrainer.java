@@ -108,6 +108,12 @@ public final class ModelTrainer {
     /** The system property naming a file of votes from outside the build, for {@link #outsideVotes}. */
     static final String OUTSIDE_VOTES = "postguard.outsideVotes";
 
+    /** The file {@value #OUTSIDE_VOTES} names, or null when it names none. */
+    private static String outsideVotesFile() {
+        String file = System.getProperty(OUTSIDE_VOTES);
+        return file == null || file.isBlank() ? null : file;
+    }
+
     /**
      * For experiments only: when the system property {@value #OUTSIDE_VOTES} names a file of tab-separated lines
      * (post id, then one probability per category, in {@link Category} order), the cross-validation judges each
@@ -117,8 +123,8 @@ public final class ModelTrainer {
      * model, so nothing shipped ever depends on them.
      */
     static Map<String, float[]> outsideVotes(List<Corpus.Post> corpus) {
-        String file = System.getProperty(OUTSIDE_VOTES);
-        if (file == null || file.isBlank()) {
+        String file = outsideVotesFile();
+        if (file == null) {
             return Map.of();
         }
         Map<String, float[]> votes = new HashMap<>();
@@ -419,7 +425,7 @@ public final class ModelTrainer {
             String resource = withMeaning ? CategoryModel.RESOURCE : CategoryModel.WITHOUT_MEANING_RESOURCE;
             Path out = folder.resolve(resource.substring(resource.lastIndexOf('/') + 1));
             String name = withMeaning ? "category model (cues and meaning)" : "category model (cues alone)";
-            String votes = System.getProperty(OUTSIDE_VOTES);
+            String votes = outsideVotesFile();
             if (votes == null && Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
                     .anyMatch(line -> line.equals("# " + fingerprint))) {
                 System.out.println(name + ": up to date (same data, corpus and code)");
