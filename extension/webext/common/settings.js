@@ -168,12 +168,13 @@
 
   /** What has the last word on each check, as GET /api/v1/health names it, in the user's terms. */
   const JUDGE_LABELS = Object.freeze({
-    "model-with-meaning": "reads each post's meaning",
+    "model-with-votes": "reads each post's meaning, with the fine-tuned model's votes",
+    "model-with-meaning": "reads each post's meaning, without the fine-tuned model's votes",
     "model": "words and signals only, not meaning (started with --without-meaning)",
     "rules": "rules only, no category model",
   });
 
-  /** "version 0.1.0, 5850 phrases, reads each post's meaning" from a health answer; unknown values are left out. */
+  /** "version 0.1.0, 5850 phrases, reads each post's meaning, ..." from a health answer; unknown values are left out. */
   function describeServer(health) {
     const h = health || {};
     const parts = [];

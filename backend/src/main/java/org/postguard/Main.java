@@ -10,6 +10,7 @@ import org.postguard.score.CategoryModel;
 import org.postguard.score.Cue;
 import org.postguard.score.Cues;
 import org.postguard.score.Meaning;
+import org.postguard.score.Votes;
 import org.postguard.eval.Corpus;
 import org.postguard.eval.Evaluation;
 import org.postguard.lexicon.DataFiles;
@@ -43,26 +44,28 @@ public final class Main {
 
             Usage:
               postguard [serve] [--port N] [--host ADDRESS --token TOKEN] [--organisation FILE] [--data DIR]
-                        [--rules-only | --without-meaning] [--log-level error|warn|info|debug|trace]
+                        [--rules-only | --without-meaning | --without-votes] [--log-level error|warn|info|debug|trace]
                         [--stats-db FILE | --stats-jdbc URL | --no-stats]
                   Start the local server (default 127.0.0.1:%d, log level warn). --rules-only (and any
                   --data folder, for which the category model was not learned) gives every rule's
                   warning without the category model's judgement; --without-meaning uses the model
-                  learned from words and signals alone (faster, less memory, a little less accurate).
+                  learned from words and signals alone (faster, less memory, a little less accurate);
+                  --without-votes leaves out the fine-tuned model's votes (faster, a little less accurate).
                   No log level ever logs checked text: the web server's own logging stops at info,
                   because its debug output would copy raw request bytes. It also collects opt-in anonymous
                   statistics (POST /api/v1/stats, dashboard at /dashboard) in an SQLite file (default
                   %s), or in PostgreSQL with --stats-jdbc jdbc:postgresql://HOST/DB
                   (user and password from POSTGUARD_STATS_JDBC_USER and POSTGUARD_STATS_JDBC_PASSWORD).
-              postguard check [--json] [--explain] [--rules-only | --without-meaning] [TEXT...]
+              postguard check [--json] [--explain] [--rules-only | --without-meaning | --without-votes] [TEXT...]
                   Check TEXT (or standard input) and print the warnings (--explain: the rules, signals,
                   data lines and scores behind each, and the category model's view of every category).
-              postguard evaluate [--mistakes] [--rules-only | --without-meaning] FILE.jsonl
+              postguard evaluate [--mistakes] [--rules-only | --without-meaning | --without-votes] FILE.jsonl
                   Run a labelled corpus through the checker and print precision, recall and false alarms
                   (--mistakes first lists each post whose warnings differ from its labels;
                   --rules-only leaves out the category model, to see what the rules alone catch;
                   --without-meaning uses the category model learned from words and signals alone,
-                  without the sentence model's reading of the whole post).
+                  without the sentence model's reading of the whole post; --without-votes, without the
+                  fine-tuned model's votes).
 
             Environment: POSTGUARD_PORT, POSTGUARD_HOST, POSTGUARD_TOKEN, POSTGUARD_ORGANISATION, POSTGUARD_DATA,
             POSTGUARD_LOG_LEVEL, POSTGUARD_STATS_DB, POSTGUARD_STATS_JDBC, POSTGUARD_STATS_JDBC_USER,
@@ -149,10 +152,12 @@ public final class Main {
                 PostGuardServer.version(), settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host(),
                 server.port(), ms, sinceJvm);
         System.out.println("Opt-in " + stats.describe() + (stats.enabled() ? "; dashboard at /dashboard." : "."));
-        if (server.checker().judge() != Checker.Judge.MODEL_WITH_MEANING) {
+        if (server.checker().judge() != Checker.Judge.MODEL_WITH_VOTES) {
             System.out.println(switch (server.checker().judge()) {
                 case RULES -> "Checking with the rules only" + (settings.dataFolder() != null
                         ? " (the category model was learned for the bundled data, not " + settings.dataFolder() + ")." : ".");
+                case MODEL_WITH_MEANING -> "Checking without the fine-tuned model's votes"
+                        + (settings.judge() == Checker.Judge.MODEL_WITH_MEANING ? " (--without-votes)." : " (it cannot run here).");
                 default -> "Checking with the category model learned from words and signals alone"
                         + (settings.judge() == Checker.Judge.MODEL ? " (--without-meaning)." : " (the sentence model cannot run here).");
             });
@@ -215,33 +220,40 @@ public final class Main {
         }
         if (explain && checker.judge() != Checker.Judge.RULES) {
             java.util.Optional<Meaning> meaning = checker.judge() == Checker.Judge.MODEL ? java.util.Optional.empty() : Meaning.shared();
-            CategoryModel.bundledFor(meaning).ifPresent(model -> explainModel(model, meaning.orElse(null), checker.withoutModel(), text, out));
+            Votes votes = checker.judge() == Checker.Judge.MODEL_WITH_VOTES ? Votes.shared().orElse(null) : null;
+            CategoryModel.bundledFor(meaning).ifPresent(model -> explainModel(model, meaning.orElse(null), votes, checker.withoutModel(), text, out));
         }
         return 0;
     }
 
-    /** --rules-only, --without-meaning, or neither: the category model with the post's meaning. */
+    /** --rules-only, --without-meaning, --without-votes, or none: the category model with the post's meaning and the votes. */
     private static Checker.Judge judge(List<String> args) {
-        boolean rulesOnly = args.remove("--rules-only");
-        boolean withoutMeaning = args.remove("--without-meaning");
-        if (rulesOnly && withoutMeaning) {
-            throw new IllegalArgumentException("--rules-only and --without-meaning do not go together: the rules never use meaning");
+        List<String> given = java.util.stream.Stream.of("--rules-only", "--without-meaning", "--without-votes").filter(args::remove).toList();
+        if (given.size() > 1) {
+            throw new IllegalArgumentException(String.join(" and ", given) + " do not go together: choose one");
         }
-        return rulesOnly ? Checker.Judge.RULES : withoutMeaning ? Checker.Judge.MODEL : Checker.Judge.MODEL_WITH_MEANING;
+        return switch (given.isEmpty() ? "" : given.getFirst()) {
+            case "--rules-only" -> Checker.Judge.RULES;
+            case "--without-meaning" -> Checker.Judge.MODEL;
+            case "--without-votes" -> Checker.Judge.MODEL_WITH_MEANING;
+            default -> Checker.Judge.MODEL_WITH_VOTES;
+        };
     }
 
     /**
      * Every category's probability, threshold and weightiest cues (with the meaning's share when
      * the model weighs it), and the rule warnings the model let stand or dropped.
      */
-    private static void explainModel(CategoryModel model, Meaning meaning, Checker rules, String text, PrintStream out) {
+    private static void explainModel(CategoryModel model, Meaning meaning, Votes votes, Checker rules, String text, PrintStream out) {
         Checker.Analysis analysis = rules.analyse(CheckRequest.of(text));
         List<Cue> cues = Cues.of(analysis.post(), analysis.signals(), analysis.warnings());
         float[] means = meaning == null || !model.usesMeaning() ? null : meaning.of(text);
+        float[] voted = votes == null || !model.weighsVotes() ? null : votes.of(text);
         out.printf(Locale.ROOT, "%nCategory model (flags a category at its threshold; +/- log-odds per cue; "
-                + (means == null ? "from words and signals alone" : "'meaning' is the sentence model's reading of the whole post") + "):%n");
+                + (means == null ? "from words and signals alone" : "'meaning' is the sentence model's reading of the whole post")
+                + (voted == null ? "" : "; '" + CategoryModel.VOTE_CUE + "' is the fine-tuned model's, and every share counts half") + "):%n");
         for (Category category : Category.values()) {
-            CategoryModel.Judgement judgement = model.judge(category, cues, means);
+            CategoryModel.Judgement judgement = model.judge(category, cues, means, voted);
             List<String> fromRules = analysis.warnings().stream().filter(w -> w.category() == category).map(Warning::rule).distinct().toList();
             String rulesSaid = fromRules.isEmpty() ? "" : (judgement.flags() ? "; rules kept: " : "; rules dropped: ") + String.join(", ", fromRules);
             out.printf(Locale.ROOT, "  %-21s %s %s%s%n", category.id(), judgement.flags() ? "FLAGS" : "     ", judgement.basis(6), rulesSaid);

@@ -49,7 +49,9 @@ public final class Checker {
         /** The category model, learned from the post's words and signals alone. */
         MODEL("model"),
         /** The category model that also weighs what the post means as a whole ({@link org.postguard.score.Meaning}). */
-        MODEL_WITH_MEANING("model-with-meaning");
+        MODEL_WITH_MEANING("model-with-meaning"),
+        /** That model, its judgement mixed with the fine-tuned model's ({@link org.postguard.score.Votes}): the default. */
+        MODEL_WITH_VOTES("model-with-votes");
 
         private final String id;
 
@@ -57,7 +59,7 @@ public final class Checker {
             this.id = id;
         }
 
-        /** As the health endpoint names it: {@code rules}, {@code model} or {@code model-with-meaning}. */
+        /** As the health endpoint names it: {@code rules}, {@code model}, {@code model-with-meaning} or {@code model-with-votes}. */
         public String id() {
             return id;
         }
@@ -69,39 +71,46 @@ public final class Checker {
      * where the sentence model runs, else the one learned from cues alone.
      */
     public static Checker load(DataFiles data) {
-        return load(data, Judge.MODEL_WITH_MEANING);
+        return load(data, Judge.MODEL_WITH_VOTES);
     }
 
     /**
-     * A checker judged as asked, as far as this machine allows: {@link Judge#MODEL_WITH_MEANING}
+     * A checker judged as asked, as far as this machine allows: {@link Judge#MODEL_WITH_VOTES} becomes
+     * {@link Judge#MODEL_WITH_MEANING} where the fine-tuned model cannot run, {@link Judge#MODEL_WITH_MEANING}
      * becomes {@link Judge#MODEL} where the sentence model cannot run, and either model becomes
      * {@link Judge#RULES} when the build trained none. {@link #judge()} tells which it is.
      */
     public static Checker load(DataFiles data, Judge wanted) {
-        return wanted == Judge.RULES ? withRulesOnly(data) : load(data, wanted == Judge.MODEL_WITH_MEANING);
+        return wanted == Judge.RULES ? withRulesOnly(data)
+                : load(data, wanted != Judge.MODEL, wanted == Judge.MODEL_WITH_VOTES);
     }
 
-    private record Loaded(java.util.Optional<org.postguard.score.CategoryModel> model, java.util.Optional<org.postguard.score.Meaning> meaning) {
+    private record Loaded(java.util.Optional<org.postguard.score.CategoryModel> model, java.util.Optional<org.postguard.score.Meaning> meaning,
+                          java.util.Optional<org.postguard.score.Votes> votes) {
     }
 
-    private static Checker load(DataFiles data, boolean withMeaning) {
-        // The sentence model and the model's file load on another thread while the index loads.
+    private static Checker load(DataFiles data, boolean withMeaning, boolean withVotes) {
+        // The sentence models and the model's file load on other threads while the index loads.
+        java.util.concurrent.FutureTask<java.util.Optional<org.postguard.score.Votes>> votes = new java.util.concurrent.FutureTask<>(
+                () -> withMeaning && withVotes ? org.postguard.score.Votes.shared() : java.util.Optional.empty());
         java.util.concurrent.FutureTask<Loaded> loading = new java.util.concurrent.FutureTask<>(() -> {
             java.util.Optional<org.postguard.score.Meaning> meaning =
                     withMeaning ? org.postguard.score.Meaning.shared() : java.util.Optional.empty();
-            return new Loaded(org.postguard.score.CategoryModel.bundledFor(meaning), meaning);
+            return new Loaded(org.postguard.score.CategoryModel.bundledFor(meaning), meaning, votes.get());
         });
+        Thread.ofPlatform().daemon().name("postguard-votes-loader").start(votes);
         Thread.ofPlatform().daemon().name("postguard-model-loader").start(loading);
         List<org.postguard.lexicon.LexiconEntry> entries = data.entries();
         Lexicon lexicon = Lexicon.load(entries, data.fingerprint());
         try {
             Loaded loaded = loading.get();
-            return new Checker(lexicon, Detectors.standard(), Scorers.standard(data, loaded.model(), loaded.meaning()));
+            return new Checker(lexicon, Detectors.standard(), Scorers.standard(data, loaded.model(), loaded.meaning(), loaded.votes()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while loading the category model", e);
         } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            Throwable cause = e.getCause() instanceof java.util.concurrent.ExecutionException inner ? inner.getCause() : e.getCause();
+            throw cause instanceof RuntimeException r ? r : new IllegalStateException(cause);
         }
     }
 
@@ -123,7 +132,8 @@ public final class Checker {
     /** What has the last word on each category: the rules, or the category model and what it weighs. */
     public Judge judge() {
         return scorers.stream().filter(s -> s instanceof org.postguard.score.ModelScorer).findFirst()
-                .map(s -> ((org.postguard.score.ModelScorer) s).usesMeaning() ? Judge.MODEL_WITH_MEANING : Judge.MODEL)
+                .map(s -> (org.postguard.score.ModelScorer) s)
+                .map(s -> s.usesVotes() ? Judge.MODEL_WITH_VOTES : s.usesMeaning() ? Judge.MODEL_WITH_MEANING : Judge.MODEL)
                 .orElse(Judge.RULES);
     }
 

@@ -32,8 +32,10 @@ import java.util.Random;
  * model.
  *
  * <pre>
- * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT_FOLDER tune.jsonl [more.jsonl...]
+ * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT_FOLDER tune.jsonl [more.jsonl...] [--votes tune-votes.tsv]
  * </pre>
+ * With {@code --votes}, the fine-tuned model's out-of-fold votes on those posts, the model that
+ * weighs meaning also gets a threshold per category for judging beside the {@link org.postguard.score.Votes}.
  * The build runs it on the tuning corpus only; the held-out test corpus never reaches it.
  */
 public final class ModelTrainer {
@@ -62,12 +64,12 @@ public final class ModelTrainer {
     private final List<java.util.Set<Category>> silenced = new ArrayList<>();
     /** The cross-validation fold of each post: its writer when the corpus names several, else a seeded shuffle. */
     private final int[] folds;
-    /** Per post, the log-odds of each category's outside vote (experiments only, see {@link #outsideVotes}); else null. */
+    /** Per post, the log-odds of each category's out-of-fold fine-tuned vote ({@link #readVotes}); else null. */
     private final float[][] votes;
     /** Per post, its meaning times {@link #MEANING_SCALE}; empty rows when the model learns from cues alone. */
     private final float[][] meanings;
 
-    private ModelTrainer(Checker rules, List<Corpus.Post> corpus, Meaning meaning) {
+    private ModelTrainer(Checker rules, List<Corpus.Post> corpus, Meaning meaning, Map<String, float[]> outside) {
         Map<String, Integer> postsPerCue = new HashMap<>();
         List<List<String>> named = new ArrayList<>();
         for (Corpus.Post post : corpus) {
@@ -94,7 +96,6 @@ public final class ModelTrainer {
         }
         folds = folds(corpus);
         meanings = new float[corpus.size()][];
-        Map<String, float[]> outside = outsideVotes(corpus);
         votes = outside.isEmpty() ? null : corpus.stream().map(p -> outside.get(p.id())).toArray(float[][]::new);
         java.util.stream.IntStream.range(0, corpus.size()).parallel().forEach(i -> {
             float[] m = meaning == null ? new float[0] : meaning.of(corpus.get(i).text());
@@ -105,49 +106,33 @@ public final class ModelTrainer {
         });
     }
 
-    /** The system property naming a file of votes from outside the build, for {@link #outsideVotes}. */
-    static final String OUTSIDE_VOTES = "postguard.outsideVotes";
-
-    /** The file {@value #OUTSIDE_VOTES} names, or null when it names none. */
-    private static String outsideVotesFile() {
-        String file = System.getProperty(OUTSIDE_VOTES);
-        return file == null || file.isBlank() ? null : file;
-    }
-
     /**
-     * For experiments only: when the system property {@value #OUTSIDE_VOTES} names a file of tab-separated lines
-     * (post id, then one probability per category, in {@link Category} order), the cross-validation judges each
-     * post by the mean of two log-odds: its out-of-fold model's and that outside vote's, and chooses the thresholds
-     * on that. The votes must be out-of-fold too (each from a model that did not learn from that post's writer),
-     * such as {@code scripts/fine-tune}'s. {@link #main} then prints the cross-validated figures and writes no
-     * model, so nothing shipped ever depends on them.
+     * Reads the fine-tuned model's votes on the corpus: tab-separated lines of a post id, then one
+     * probability per category in {@link Category} order, as {@code scripts/fine-tune} writes them.
+     * They must be out-of-fold (each from a model that did not learn from that post's writer), so
+     * that the thresholds chosen on them hold for writing the fine-tuned model has not seen.
+     * Every post needs one; a probability of 0 or 1 is capped at 1e-4 from it.
      */
-    static Map<String, float[]> outsideVotes(List<Corpus.Post> corpus) {
-        String file = outsideVotesFile();
-        if (file == null) {
-            return Map.of();
-        }
+    static Map<String, float[]> readVotes(Path file, List<Corpus.Post> corpus) throws IOException {
         Map<String, float[]> votes = new HashMap<>();
-        try {
-            for (String line : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
-                String[] field = line.split("\t");
-                if (field.length != Category.values().length + 1) {
-                    throw new IllegalArgumentException(file + ": each line needs a post id and " + Category.values().length
-                            + " probabilities: " + field[0]);
-                }
-                float[] vote = new float[Category.values().length];
-                for (int c = 0; c < vote.length; c++) {
-                    double p = Math.min(1 - 1e-4, Math.max(1e-4, Double.parseDouble(field[c + 1])));
-                    vote[c] = (float) Math.log(p / (1 - p));
-                }
-                votes.put(field[0], vote);
+        int number = 0;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            number++;
+            String[] field = line.split("\t");
+            if (field.length != Category.values().length + 1) {
+                throw new IllegalArgumentException(file + " line " + number + ": needs a post id and " + Category.values().length
+                        + " probabilities, tab-separated");
             }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            float[] vote = new float[Category.values().length];
+            for (int c = 0; c < vote.length; c++) {
+                double p = Math.min(1 - 1e-4, Math.max(1e-4, Double.parseDouble(field[c + 1])));
+                vote[c] = (float) Math.log(p / (1 - p));
+            }
+            votes.put(field[0], vote);
         }
         for (Corpus.Post post : corpus) {
             if (!votes.containsKey(post.id())) {
-                throw new IllegalArgumentException(file + " has no vote for " + post.id());
+                throw new IllegalArgumentException(file + " has no vote for " + post.id() + ": run scripts/fine-tune again");
             }
         }
         return votes;
@@ -194,7 +179,16 @@ public final class ModelTrainer {
 
     /** Trains on the corpus's cues and, when a sentence model is given, on each post's meaning. */
     public static Trained train(Checker rules, List<Corpus.Post> corpus, Meaning meaning) {
-        ModelTrainer trainer = new ModelTrainer(rules, corpus, meaning);
+        return train(rules, corpus, meaning, Map.of());
+    }
+
+    /**
+     * Trains as {@link #train(Checker, List, Meaning)} and, when given the fine-tuned model's
+     * out-of-fold votes on the corpus (log-odds by post id, {@link #readVotes}), also chooses each
+     * category's threshold for judging by the mean of the model's log-odds and the vote's.
+     */
+    public static Trained train(Checker rules, List<Corpus.Post> corpus, Meaning meaning, Map<String, float[]> votes) {
+        ModelTrainer trainer = new ModelTrainer(rules, corpus, meaning, votes);
         CategoryModel model = trainer.train();
         return new Trained(model, trainer.crossValidation);
     }
@@ -211,34 +205,32 @@ public final class ModelTrainer {
         }
         // Categories train independently (and deterministically), so they share the cores.
         Map<Category, double[]> outOfFold = new EnumMap<>(Category.class);
+        Map<Category, double[]> outOfFoldWithVotes = new EnumMap<>(Category.class);
         Map<Category, double[]> fitted = new EnumMap<>(Category.class);
         java.util.Arrays.stream(Category.values()).parallel().forEach(category -> {
             double[] p = outOfFold(truth.get(category));
+            double[] mixed = new double[p.length];
             for (int i = 0; i < p.length; i++) {
                 if (silenced.get(i).contains(category)) {
                     p[i] = 0;
-                } else if (votes != null) { // an experiment: the model's and the outside vote's log-odds, weighed equally
-                    double logOdds = Math.log(Math.max(p[i], 1e-4) / Math.max(1 - p[i], 1e-4));
-                    p[i] = 1 / (1 + Math.exp(-(logOdds + votes[i][category.ordinal()]) / 2));
+                } else if (votes != null) { // the model's and the fine-tuned vote's log-odds, weighed equally (CategoryModel.judge)
+                    double logOdds = Math.log(Math.max(p[i], 1e-300) / Math.max(1 - p[i], 1e-300));
+                    mixed[i] = 1 / (1 + Math.exp(-(logOdds + votes[i][category.ordinal()]) / 2));
                 }
             }
             double[] w = fit(allIndices(), truth.get(category));
             synchronized (outOfFold) {
                 outOfFold.put(category, p);
+                outOfFoldWithVotes.put(category, mixed);
                 fitted.put(category, w);
             }
         });
         Map<Category, Double> thresholds = new Thresholds(outOfFold, truth, labels).choose();
-        Map<Category, boolean[]> flagged = new EnumMap<>(Category.class);
+        Map<Category, Double> thresholdsWithVotes = votes == null ? Map.of() : new Thresholds(outOfFoldWithVotes, truth, labels).choose();
+        Map<Category, boolean[]> flagged = flaggedAt(outOfFold, thresholds);
         Map<Category, CategoryModel.Weights> weights = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
             double threshold = thresholds.get(category);
-            double[] p = outOfFold.get(category);
-            boolean[] f = new boolean[p.length];
-            for (int i = 0; i < p.length; i++) {
-                f[i] = p[i] >= threshold;
-            }
-            flagged.put(category, f);
             double[] w = fitted.get(category);
             Map<String, Double> cues = new HashMap<>();
             for (int c = 0; c < names.length; c++) {
@@ -250,10 +242,27 @@ public final class ModelTrainer {
             for (int k = 0; k < meaning.length; k++) {
                 meaning[k] = (float) (w[names.length + 1 + k] * MEANING_SCALE); // weighs the unscaled meaning
             }
-            weights.put(category, new CategoryModel.Weights(w[names.length], threshold, cues, meaning));
+            weights.put(category, new CategoryModel.Weights(w[names.length], threshold, cues, meaning,
+                    thresholdsWithVotes.getOrDefault(category, Double.NaN)));
         }
         crossValidation = report(flagged);
+        if (votes != null) {
+            crossValidation += "\n with the fine-tuned votes:\n" + report(flaggedAt(outOfFoldWithVotes, thresholdsWithVotes));
+        }
         return new CategoryModel(weights);
+    }
+
+    private static Map<Category, boolean[]> flaggedAt(Map<Category, double[]> probabilities, Map<Category, Double> thresholds) {
+        Map<Category, boolean[]> flagged = new EnumMap<>(Category.class);
+        probabilities.forEach((category, p) -> {
+            boolean[] f = new boolean[p.length];
+            double threshold = thresholds.get(category);
+            for (int i = 0; i < p.length; i++) {
+                f[i] = p[i] >= threshold;
+            }
+            flagged.put(category, f);
+        });
+        return flagged;
     }
 
     private String crossValidation = "";
@@ -402,7 +411,7 @@ public final class ModelTrainer {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ModelTrainer OUT_FOLDER CORPUS.jsonl [CORPUS.jsonl...]");
+            System.err.println("usage: ModelTrainer OUT_FOLDER CORPUS.jsonl [CORPUS.jsonl...] [--votes VOTES.tsv]");
             System.exit(2);
         }
         List<Corpus.Post> corpus = new ArrayList<>();
@@ -411,7 +420,13 @@ public final class ModelTrainer {
         DataFiles data = DataFiles.bundled();
         data.entries();
         digest.update(data.fingerprint().getBytes(StandardCharsets.UTF_8));
+        Path votesFile = null;
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--votes") && i + 1 < args.length) {
+                votesFile = Path.of(args[++i]);
+                digest.update(Files.readAllBytes(votesFile));
+                continue;
+            }
             Path file = Path.of(args[i]);
             corpus.addAll(Corpus.read(file));
             files.add(file.getFileName().toString());
@@ -425,8 +440,7 @@ public final class ModelTrainer {
             String resource = withMeaning ? CategoryModel.RESOURCE : CategoryModel.WITHOUT_MEANING_RESOURCE;
             Path out = folder.resolve(resource.substring(resource.lastIndexOf('/') + 1));
             String name = withMeaning ? "category model (cues and meaning)" : "category model (cues alone)";
-            String votes = outsideVotesFile();
-            if (votes == null && Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
+            if (Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
                     .anyMatch(line -> line.equals("# " + fingerprint))) {
                 System.out.println(name + ": up to date (same data, corpus and code)");
                 continue;
@@ -434,18 +448,16 @@ public final class ModelTrainer {
             long started = System.nanoTime();
             Meaning meaning = withMeaning ? Meaning.shared().orElseThrow(
                     () -> new IllegalStateException("the sentence model cannot run on this machine: cannot train with meaning")) : null;
-            Trained trained = train(rules, corpus, meaning);
-            if (votes != null) {
-                System.out.printf(Locale.ROOT, "%s with the votes in %s (an experiment: no model written); cross-validated:%n%s%n",
-                        name, votes, trained.crossValidation());
-                continue;
-            }
+            Map<String, float[]> votes = withMeaning && votesFile != null ? readVotes(votesFile, corpus) : Map.of();
+            Trained trained = train(rules, corpus, meaning, votes);
             CategoryModel model = trained.model();
             Files.createDirectories(out.toAbsolutePath().getParent());
             String header = "PostGuard's " + name + ", written by the build (ModelTrainer): do not edit.\n"
                     + "Learned from " + corpus.size() + " labelled posts in " + String.join(", ", files) + ".\n"
                     + "category <TAB> cue <TAB> weight in log-odds; (threshold) is the probability that flags the category"
-                    + (withMeaning ? "; (meaning) weighs the " + Meaning.DIMENSIONS + " numbers of the post's meaning.\n" : ".\n")
+                    + (withMeaning ? "; (meaning) weighs the " + Meaning.DIMENSIONS + " numbers of the post's meaning" : "")
+                    + (votes.isEmpty() ? ".\n" : "; (threshold with votes) applies to the mean of this model's log-odds and the fine-tuned vote's"
+                            + " (out-of-fold votes from " + votesFile.getFileName() + ").\n")
                     + fingerprint;
             Files.writeString(out, model.format(header), StandardCharsets.UTF_8);
             System.out.printf(Locale.ROOT, "%s: %d weights from %d posts in %d ms; cross-validated:%n%s%n", name, model.size(),

@@ -30,7 +30,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * The file is plain text, one weight a line: {@code category <TAB> cue <TAB> weight}, plus
- * {@code (bias)} and {@code (threshold)} lines per category.
+ * {@code (bias)} and {@code (threshold)} lines per category (and {@code (threshold with votes)}
+ * where the build chose one for judging beside the fine-tuned {@link Votes}).
  */
 public final class CategoryModel {
     /** Where the build writes the trained model on the classpath: cues and the post's {@link Meaning}. */
@@ -39,15 +40,22 @@ public final class CategoryModel {
     public static final String WITHOUT_MEANING_RESOURCE = "/postguard/model/category-model-without-meaning.tsv";
     static final String BIAS = "(bias)";
     static final String THRESHOLD = "(threshold)";
+    /** The threshold when the judgement also weighs the fine-tuned model's {@link Votes}. */
+    static final String THRESHOLD_WITH_VOTES = "(threshold with votes)";
     /** One line per category: the weight of each of the {@link Meaning#DIMENSIONS} numbers, separated by spaces. */
     static final String MEANING = "(meaning)";
     /** The name the meaning's share of the score goes by in explanations. */
     public static final String MEANING_CUE = "meaning";
+    /** The name the fine-tuned model's vote goes by in explanations. */
+    public static final String VOTE_CUE = "fine-tuned vote";
 
     private final Map<Category, Weights> weights;
 
-    /** One category's weights. */
-    public record Weights(double bias, double threshold, Map<String, Double> cues, float[] meaning) {
+    /**
+     * One category's weights. {@code thresholdWithVotes} is NaN unless the build also chose a
+     * threshold for judging with the fine-tuned model's {@link Votes}.
+     */
+    public record Weights(double bias, double threshold, Map<String, Double> cues, float[] meaning, double thresholdWithVotes) {
         public Weights {
             cues = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(cues));
             meaning = meaning == null ? new float[0] : meaning.clone();
@@ -56,9 +64,18 @@ public final class CategoryModel {
             }
         }
 
+        /** Weights of cues and meaning, judged without votes. */
+        public Weights(double bias, double threshold, Map<String, Double> cues, float[] meaning) {
+            this(bias, threshold, cues, meaning, Double.NaN);
+        }
+
         /** Weights of cues alone. */
         public Weights(double bias, double threshold, Map<String, Double> cues) {
             this(bias, threshold, cues, null);
+        }
+
+        boolean weighsVotes() {
+            return !Double.isNaN(thresholdWithVotes);
         }
     }
 
@@ -121,8 +138,23 @@ public final class CategoryModel {
         return judge(category, cues, null);
     }
 
+    /** Whether this model has thresholds for judging with the fine-tuned model's {@link Votes}. */
+    public boolean weighsVotes() {
+        return !weights.isEmpty() && weights.values().stream().allMatch(Weights::weighsVotes);
+    }
+
     /** Judges the cues and, when given, the post's meaning (its share shows as the cue {@value #MEANING_CUE}). */
     public Judgement judge(Category category, List<Cue> cues, float[] meaning) {
+        return judge(category, cues, meaning, null);
+    }
+
+    /**
+     * Judges as {@link #judge(Category, List, float[])} and, when given the fine-tuned model's
+     * votes (log-odds, in {@link Category} order) and the model {@link #weighsVotes}, by the mean
+     * of its own log-odds and the vote's, against the threshold chosen for that mean. Every
+     * contribution then counts half, the vote's (the cue {@value #VOTE_CUE}) included.
+     */
+    public Judgement judge(Category category, List<Cue> cues, float[] meaning, float[] votes) {
         Weights w = weights.get(category);
         if (w == null) {
             return new Judgement(category, 0, 1, List.of());
@@ -144,8 +176,16 @@ public final class CategoryModel {
             logit += share;
             contributions.add(new Contribution(new Cue(MEANING_CUE, 0, 0), share));
         }
+        double threshold = w.threshold();
+        if (votes != null && w.weighsVotes()) {
+            double vote = votes[category.ordinal()];
+            logit = (logit + vote) / 2;
+            contributions.replaceAll(c -> new Contribution(c.cue(), c.weight() / 2));
+            contributions.add(new Contribution(new Cue(VOTE_CUE, 0, 0), vote / 2));
+            threshold = w.thresholdWithVotes();
+        }
         contributions.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
-        return new Judgement(category, 1 / (1 + Math.exp(-logit)), w.threshold(), List.copyOf(contributions));
+        return new Judgement(category, 1 / (1 + Math.exp(-logit)), threshold, List.copyOf(contributions));
     }
 
     public boolean covers(Category category) {
@@ -182,7 +222,7 @@ public final class CategoryModel {
                 Category category = Category.fromId(id)
                         .orElseThrow(() -> new IllegalArgumentException("line " + at + ": unknown category " + id));
                 String cue = tsv.substring(first + 1, second);
-                double[] head = heads.computeIfAbsent(category, c -> new double[] {0, 0.5});
+                double[] head = heads.computeIfAbsent(category, c -> new double[] {0, 0.5, Double.NaN});
                 if (cue.equals(MEANING)) {
                     String[] numbers = tsv.substring(second + 1, lineEnd).strip().split(" ");
                     if (numbers.length != Meaning.DIMENSIONS) {
@@ -200,6 +240,7 @@ public final class CategoryModel {
                 switch (cue) {
                     case BIAS -> head[0] = value;
                     case THRESHOLD -> head[1] = value;
+                    case THRESHOLD_WITH_VOTES -> head[2] = value;
                     default -> cues.computeIfAbsent(category, c -> new java.util.HashMap<>(1 << 16)).put(cue, value);
                 }
             }
@@ -207,7 +248,7 @@ public final class CategoryModel {
         }
         Map<Category, Weights> weights = new EnumMap<>(Category.class);
         heads.forEach((category, head) -> weights.put(category,
-                new Weights(head[0], head[1], cues.getOrDefault(category, Map.of()), meanings.get(category))));
+                new Weights(head[0], head[1], cues.getOrDefault(category, Map.of()), meanings.get(category), head[2])));
         return new CategoryModel(weights);
     }
 
@@ -220,6 +261,9 @@ public final class CategoryModel {
         weights.forEach((category, w) -> {
             out.append(category.id()).append('\t').append(BIAS).append('\t').append(number(w.bias())).append('\n');
             out.append(category.id()).append('\t').append(THRESHOLD).append('\t').append(number(w.threshold())).append('\n');
+            if (w.weighsVotes()) {
+                out.append(category.id()).append('\t').append(THRESHOLD_WITH_VOTES).append('\t').append(number(w.thresholdWithVotes())).append('\n');
+            }
             if (w.meaning().length > 0) {
                 out.append(category.id()).append('\t').append(MEANING).append('\t');
                 for (int i = 0; i < w.meaning().length; i++) {

@@ -104,16 +104,21 @@ public final class Meaning {
         }
     }
 
+    /** Settings for the libraries that run the sentence models, made before either loads. */
+    static void quietLibraries() {
+        // The tokenizer's library would fetch a native build for a platform its jar lacks: never, here.
+        System.setProperty("ai.djl.offline", "true");
+        // The libraries' own logging says only "no GPU" and "default length", at any level: errors only.
+        for (String library : new String[] {"ai.djl", "dev.langchain4j", "ai.onnxruntime"}) {
+            System.setProperty("org.slf4j.simpleLogger.log." + library, "error");
+        }
+    }
+
     private static final class Holder {
         static final Optional<Meaning> SHARED = load();
 
         private static Optional<Meaning> load() {
-            // The tokenizer's library would fetch a native build for a platform its jar lacks: never, here.
-            System.setProperty("ai.djl.offline", "true");
-            // The libraries' own logging says only "no GPU" and "default length", at any level: errors only.
-            for (String library : new String[] {"ai.djl", "dev.langchain4j", "ai.onnxruntime"}) {
-                System.setProperty("org.slf4j.simpleLogger.log." + library, "error");
-            }
+            quietLibraries();
             try {
                 Meaning meaning = new Meaning(new dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel());
                 if (meaning.of("ready").length != DIMENSIONS) {

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The last word on each category, from the {@link CategoryModel}: it weighs every cue of the post
  * (words, signals, rule hits and the warnings the rules gave) and, when the model was learned with
- * it, what the post means as a whole ({@link Meaning}), against what the tuning corpus taught.
+ * it, what the post means as a whole ({@link Meaning}), against what the tuning corpus taught;
+ * where the fine-tuned model runs, its {@link Votes} count as much as the model's own judgement.
  * <ul>
  *   <li>When the model agrees with a rule, the rule's warning stands, with the model's probability
  *       as its score.</li>
@@ -33,6 +34,7 @@ public final class ModelScorer implements Scorer {
     private final CategoryModel model;
     private final Map<Category, String> messages;
     private final Meaning meaning;
+    private final Votes votes;
 
     /**
      * @param messages per category, the end of the sentence "Taken together, the underlined words read like a post that ..."
@@ -43,12 +45,26 @@ public final class ModelScorer implements Scorer {
 
     /** A scorer whose model also weighs the post's meaning, read by this sentence model. */
     public ModelScorer(CategoryModel model, Map<Category, String> messages, Meaning meaning) {
+        this(model, messages, meaning, null);
+    }
+
+    /**
+     * A scorer whose model also weighs the post's meaning and, when given and the model has
+     * thresholds for them ({@link CategoryModel#weighsVotes}), the fine-tuned model's votes.
+     */
+    public ModelScorer(CategoryModel model, Map<Category, String> messages, Meaning meaning, Votes votes) {
         if (model.usesMeaning() && meaning == null) {
             throw new IllegalArgumentException("this category model was learned with the post's meaning: give it the sentence model");
         }
         this.model = model;
         this.messages = Map.copyOf(messages);
         this.meaning = model.usesMeaning() ? meaning : null;
+        this.votes = model.weighsVotes() ? votes : null;
+    }
+
+    /** True when this scorer weighs the fine-tuned model's votes beside its model's judgement. */
+    public boolean usesVotes() {
+        return votes != null;
     }
 
     /** True when this scorer's model weighs the post's meaning as well as its cues. */
@@ -60,6 +76,7 @@ public final class ModelScorer implements Scorer {
     public void score(Post post, List<Signal> signals, List<Warning> out) {
         List<Cue> cues = Cues.of(post, signals, out);
         float[] means = meaning == null ? null : meaning.of(post.text());
+        float[] voted = votes == null ? null : votes.of(post.text());
         List<Warning> judged = new ArrayList<>(out.size() + 1);
         for (Category category : Category.values()) {
             List<Warning> fromRules = out.stream().filter(w -> w.category() == category).toList();
@@ -67,7 +84,7 @@ public final class ModelScorer implements Scorer {
                 judged.addAll(fromRules);
                 continue;
             }
-            CategoryModel.Judgement judgement = model.judge(category, cues, means);
+            CategoryModel.Judgement judgement = model.judge(category, cues, means, voted);
             String basis = null; // formatted once, and only for a category that warns
             for (Warning w : fromRules) {
                 if (judgement.flags() || isCertain(w)) {
@@ -111,7 +128,7 @@ public final class ModelScorer implements Scorer {
             if (underlined.size() == CUES_UNDERLINED || c.weight() <= 0) {
                 break;
             }
-            if (c.cue().name().equals(CategoryModel.MEANING_CUE)) {
+            if (c.cue().name().equals(CategoryModel.MEANING_CUE) || c.cue().name().equals(CategoryModel.VOTE_CUE)) {
                 continue; // the post as a whole: no words of its own to underline
             }
             Signal span = new Signal(c.cue().start(), c.cue().end(), SignalKind.CUE,

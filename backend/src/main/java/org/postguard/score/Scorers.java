@@ -26,8 +26,14 @@ public final class Scorers {
      * (if any). {@link org.postguard.check.Checker#load} picks the bundled model and sentence model.
      */
     public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model, java.util.Optional<Meaning> meaning) {
+        return standard(data, model, meaning, java.util.Optional.empty());
+    }
+
+    /** As {@link #standard(DataFiles, java.util.Optional, java.util.Optional)}, the model also weighing the fine-tuned votes (if any). */
+    public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model, java.util.Optional<Meaning> meaning,
+                                        java.util.Optional<Votes> votes) {
         List<Scorer> scorers = new ArrayList<>(rules());
-        model.ifPresent(m -> scorers.add(new ModelScorer(m, messages(data), meaning.orElse(null))));
+        model.ifPresent(m -> scorers.add(new ModelScorer(m, messages(data), meaning.orElse(null), votes.orElse(null))));
         return List.copyOf(scorers);
     }
 

@@ -38,7 +38,7 @@ public record ServerSettings(String host, int port, String token, Path organisat
 
     public static ServerSettings defaults() {
         return new ServerSettings("127.0.0.1", DEFAULT_PORT, null, null, null,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), 512, Duration.ofSeconds(10), Checker.Judge.MODEL_WITH_MEANING);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 512, Duration.ofSeconds(10), Checker.Judge.MODEL_WITH_VOTES);
     }
 
     public ServerSettings withPort(int port) {

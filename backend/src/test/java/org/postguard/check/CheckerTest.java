@@ -24,9 +24,11 @@ class CheckerTest {
 
     @Test
     void eachCheckerSaysWhatHasTheLastWord() {
-        assertEquals(Checker.Judge.MODEL_WITH_MEANING, checker.judge(), "the bundled model reads meaning where the sentence model runs");
+        assertEquals(Checker.Judge.MODEL_WITH_VOTES, checker.judge(), "the bundled model reads meaning and weighs the fine-tuned votes where they run");
         assertEquals(Checker.Judge.RULES, SharedChecker.rulesOnly().judge());
         assertEquals(Checker.Judge.RULES, checker.withoutModel().judge());
+        assertEquals(Checker.Judge.MODEL_WITH_MEANING,
+                Checker.load(org.postguard.lexicon.DataFiles.bundled(), Checker.Judge.MODEL_WITH_MEANING).judge());
         Checker plain = Checker.load(org.postguard.lexicon.DataFiles.bundled(), Checker.Judge.MODEL);
         assertEquals(Checker.Judge.MODEL, plain.judge());
         assertTrue(plain.check(CheckRequest.of("Saw a 34yo in bay 4 today with DKA")).warnings().stream()

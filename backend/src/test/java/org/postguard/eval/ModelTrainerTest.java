@@ -49,28 +49,44 @@ class ModelTrainerTest {
     }
 
     @Test
-    void outsideVotesAreReadAsLogOddsAndEveryPostNeedsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+    void votesAreReadAsLogOddsAndEveryPostNeedsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
         List<Corpus.Post> posts = corpus().subList(0, 2);
         java.nio.file.Path file = folder.resolve("votes.tsv");
         java.nio.file.Files.writeString(file, posts.get(0).id() + "\t0.5\t0.9\t0.1\t0.5\t0.5\t0.5\t1\n");
-        String before = System.getProperty(ModelTrainer.OUTSIDE_VOTES);
-        try {
-            System.setProperty(ModelTrainer.OUTSIDE_VOTES, file.toString());
-            IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
-                    () -> ModelTrainer.outsideVotes(posts));
-            assertTrue(missing.getMessage().contains("no vote for " + posts.get(1).id()), missing.getMessage());
-            float[] vote = ModelTrainer.outsideVotes(posts.subList(0, 1)).get(posts.get(0).id());
-            assertEquals(0, vote[0], 1e-6);
-            assertEquals(Math.log(9), vote[1], 1e-5);
-            assertEquals(-Math.log(9), vote[2], 1e-5);
-            assertEquals(Math.log((1 - 1e-4) / 1e-4), vote[6], 1e-3); // a certain vote is capped, never infinite
-        } finally {
-            if (before == null) {
-                System.clearProperty(ModelTrainer.OUTSIDE_VOTES);
-            } else {
-                System.setProperty(ModelTrainer.OUTSIDE_VOTES, before);
-            }
+        IllegalArgumentException missing = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelTrainer.readVotes(file, posts));
+        assertTrue(missing.getMessage().contains("no vote for " + posts.get(1).id()), missing.getMessage());
+        float[] vote = ModelTrainer.readVotes(file, posts.subList(0, 1)).get(posts.get(0).id());
+        assertEquals(0, vote[0], 1e-6);
+        assertEquals(Math.log(9), vote[1], 1e-5);
+        assertEquals(-Math.log(9), vote[2], 1e-5);
+        assertEquals(Math.log((1 - 1e-4) / 1e-4), vote[6], 1e-3); // a certain vote is capped, never infinite
+        java.nio.file.Files.writeString(file, posts.get(0).id() + "\t0.5\t0.9\n");
+        IllegalArgumentException short_ = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ModelTrainer.readVotes(file, posts.subList(0, 1)));
+        assertTrue(short_.getMessage().contains("line 1"), short_.getMessage());
+    }
+
+    @Test
+    void withVotesEachCategoryAlsoGetsAThresholdForTheMixedJudgement() {
+        List<Corpus.Post> posts = corpus();
+        java.util.Map<String, float[]> votes = new java.util.HashMap<>();
+        for (Corpus.Post p : posts) { // votes that know respect as well as the word does
+            float[] v = new float[Category.values().length];
+            java.util.Arrays.fill(v, -4);
+            v[Category.RESPECT.ordinal()] = p.categories().contains(Category.RESPECT) ? 4 : -4;
+            votes.put(p.id(), v);
         }
-        assertTrue(ModelTrainer.outsideVotes(posts).isEmpty(), "without the property there are no outside votes");
+        ModelTrainer.Trained without = ModelTrainer.train(SharedChecker.rulesOnly(), posts);
+        ModelTrainer.Trained with = ModelTrainer.train(SharedChecker.rulesOnly(), posts, null, votes);
+        assertTrue(!without.model().weighsVotes() && with.model().weighsVotes());
+        assertTrue(with.crossValidation().contains("with the fine-tuned votes"), with.crossValidation());
+        float[] rudeVote = votes.get(posts.get(0).id());
+        CategoryModel.Judgement rude = with.model().judge(Category.RESPECT, cues("The coffee today was audit, what a gremlin"), null, rudeVote);
+        assertTrue(rude.flags(), rude.basis(3));
+        assertTrue(rude.basis(8).contains(CategoryModel.VOTE_CUE), rude.basis(8));
+        // the cues' weights are the same model's with or without votes: only the thresholds are added
+        assertEquals(without.model().format("").lines().filter(l -> !l.contains("(threshold with votes)")).toList(),
+                with.model().format("").lines().filter(l -> !l.contains("(threshold with votes)")).toList());
     }
 }

@@ -52,6 +52,34 @@ class CategoryModelTest {
     }
 
     @Test
+    void withVotesTheJudgementIsTheMeanOfTheTwoLogOddsAgainstItsOwnThreshold() {
+        CategoryModel model = new CategoryModel(Map.of(
+                Category.RESPECT, new CategoryModel.Weights(-2, 0.6, Map.of("word:idiot", 1.0), null, 0.3),
+                Category.BOUNDARIES, new CategoryModel.Weights(-1, 0.5, Map.of(), null, 0.45)));
+        String file = model.format("header");
+        assertTrue(file.contains("respect\t(threshold with votes)\t0.3000\n"), file);
+        CategoryModel read = CategoryModel.parse(file);
+        assertEquals(file, read.format("header"));
+        assertTrue(read.weighsVotes());
+        float[] votes = new float[Category.values().length];
+        votes[Category.RESPECT.ordinal()] = 2;
+        List<Cue> cues = List.of(new Cue("word:idiot", 0, 5));
+        CategoryModel.Judgement alone = read.judge(Category.RESPECT, cues);
+        CategoryModel.Judgement mixed = read.judge(Category.RESPECT, cues, null, votes);
+        assertEquals(1 / (1 + Math.exp(1)), alone.probability(), 1e-9); // -2 + 1
+        assertTrue(!alone.flags() && alone.threshold() == 0.6);
+        assertEquals(1 / (1 + Math.exp(-0.5)), mixed.probability(), 1e-9); // (-1 + 2) / 2
+        assertTrue(mixed.flags() && mixed.threshold() == 0.3);
+        assertEquals(CategoryModel.VOTE_CUE, mixed.contributions().getFirst().cue().name());
+        assertEquals(1.0, mixed.contributions().getFirst().weight(), 1e-9, "each share counts half");
+        assertEquals(0.5, mixed.contributions().get(1).weight(), 1e-9);
+        // a model without thresholds for votes ignores them
+        CategoryModel plain = new CategoryModel(Map.of(Category.RESPECT, new CategoryModel.Weights(-2, 0.6, Map.of("word:idiot", 1.0))));
+        assertTrue(!plain.weighsVotes());
+        assertEquals(alone.probability(), plain.judge(Category.RESPECT, cues, null, votes).probability(), 1e-12);
+    }
+
+    @Test
     void aMeaningLineWithTheWrongNumberOfWeightsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CategoryModel.parse("respect\t(bias)\t-1\nrespect\t(meaning)\t0.1 0.2 0.3\n"));

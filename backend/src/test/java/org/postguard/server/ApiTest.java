@@ -155,7 +155,7 @@ class ApiTest {
                 HttpResponse.BodyHandlers.ofString());
         JsonObject json = JsonParser.parseString(response.body()).getAsJsonObject();
         assertEquals("ok", json.get("status").getAsString());
-        assertEquals("model-with-meaning", json.get("judge").getAsString(), "the default reads the post's meaning where it can");
+        assertEquals("model-with-votes", json.get("judge").getAsString(), "the default reads the post's meaning and weighs the votes where it can");
         assertTrue(json.get("phrases").getAsInt() >= 1500, response.body());
         assertTrue(json.get("vocabulary").getAsInt() >= 10000, response.body());
     }

@@ -35,7 +35,7 @@ class ServerStatusTest extends BrowserTest {
     @Test
     void thePopupAndOptionsPageNameTheVersionPhrasesAndTheJudge() {
         String popup = popupServerLine();
-        assertTrue(popup.matches("Server running \\(version [^,]+, \\d+ phrases, reads each post's meaning\\)\\."), popup);
+        assertTrue(popup.matches("Server running \\(version [^,]+, \\d+ phrases, reads each post's meaning, with the fine-tuned model's votes\\)\\."), popup);
         env.browser.driver.get(env.optionsPageUrl());
         String options = new WebDriverWait(env.browser.driver, Duration.ofSeconds(10), Duration.ofMillis(50))
                 .until(d -> {
@@ -43,6 +43,15 @@ class ServerStatusTest extends BrowserTest {
                     return text.contains("running at") ? text : null;
                 });
         assertTrue(options.contains("reads each post's meaning"), options);
+    }
+
+    @Test
+    void aServerStartedWithoutVotesIsNamedAsSuch() {
+        try (PostGuardServer plain = PostGuardServer.start(ServerSettings.defaults().withPort(0).withJudge(Checker.Judge.MODEL_WITH_MEANING))) {
+            env.pointExtensionAt("http://127.0.0.1:" + plain.port());
+            String popup = popupServerLine();
+            assertTrue(popup.contains("reads each post's meaning, without the fine-tuned model's votes"), popup);
+        }
     }
 
     @Test

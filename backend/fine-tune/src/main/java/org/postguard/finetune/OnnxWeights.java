@@ -1,4 +1,4 @@
-package org.postguard.experiments;
+package org.postguard.finetune;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +21,8 @@ import java.util.Map;
  * }</pre>
  */
 final class OnnxWeights {
-    record Tensor(long[] dims, float[] values) {
+    /** A weight: its name in the ONNX file (which a patched copy of the file must use), shape and values. */
+    record Tensor(String onnxName, long[] dims, float[] values) {
     }
 
     private final ByteBuffer bytes;
@@ -117,7 +118,7 @@ final class OnnxWeights {
             }
         }
         if (name != null && values != null) {
-            tensors.put(name, new Tensor(dims.stream().mapToLong(Long::longValue).toArray(), values));
+            tensors.put(name, new Tensor(name, dims.stream().mapToLong(Long::longValue).toArray(), values));
         }
     }
 

@@ -1,4 +1,4 @@
-package org.postguard.experiments;
+package org.postguard.finetune;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -33,6 +33,9 @@ final class MiniLm {
     MiniLm(NDManager manager, Map<String, OnnxWeights.Tensor> pretrained, int categories, long seed) {
         this.manager = manager;
         pretrained.forEach((name, t) -> weights.put(name, manager.create(t.values(), new Shape(t.dims()))));
+        if (weights.containsKey("head.weightT")) { // weights read back from an export (CheckExport)
+            return;
+        }
         Random random = new Random(seed);
         float[] head = new float[WIDTH * categories];
         for (int i = 0; i < head.length; i++) {
@@ -47,6 +50,33 @@ final class MiniLm {
         Map<String, NDArray> t = new LinkedHashMap<>(weights);
         t.remove("embeddings.word_embeddings.weight");
         return t;
+    }
+
+    /**
+     * Writes what fine-tuning changed, for the server to patch into its copy of the ONNX model
+     * (backend {@code Votes}): every trainable weight under its ONNX name, and the head, as 16-bit
+     * floats. Big-endian: "postguard-votes/1", the categories, then each tensor's name, shape and values.
+     */
+    void export(Map<String, OnnxWeights.Tensor> pretrained, List<String> categories, java.io.DataOutputStream out) throws java.io.IOException {
+        Map<String, NDArray> kept = trainable();
+        out.writeUTF("postguard-votes/1");
+        out.writeInt(categories.size());
+        for (String c : categories) {
+            out.writeUTF(c);
+        }
+        out.writeInt(kept.size());
+        for (Map.Entry<String, NDArray> w : kept.entrySet()) {
+            OnnxWeights.Tensor original = pretrained.get(w.getKey());
+            out.writeUTF(original == null ? w.getKey() : original.onnxName());
+            long[] dims = w.getValue().getShape().getShape();
+            out.writeByte(dims.length);
+            for (long d : dims) {
+                out.writeInt((int) d);
+            }
+            for (float v : w.getValue().toFloatArray()) {
+                out.writeShort(Float.floatToFloat16(v));
+            }
+        }
     }
 
     void close() {

@@ -1,4 +1,4 @@
-package org.postguard.experiments;
+package org.postguard.finetune;
 
 import ai.djl.engine.Engine;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
@@ -25,15 +25,20 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * Fine-tunes MiniLM on the tuning corpus and writes every post's <em>out-of-fold</em> vote: the
- * writers are dealt into folds, and each fold's posts are judged by a model fine-tuned on the
- * other folds only. ModelTrainer can then weigh the votes beside its cues and meaning
- * ({@code -Dpostguard.outsideVotes=FILE}) and report what they add, by the same writer-held-out
- * cross-validation it reports for the shipped model.
+ * Fine-tunes MiniLM on the tuning corpus for the server's votes ({@code score/Votes}) and writes
+ * every post's <em>out-of-fold</em> vote: the writers are dealt into folds, and each fold's posts
+ * are judged by a model fine-tuned on the other folds only. The build's ModelTrainer chooses the
+ * thresholds for the mixed judgement on those votes ({@code --votes FILE}), by the same
+ * writer-held-out cross-validation it uses for the category model.
  *
  * <pre>
- * java -cp ... org.postguard.experiments.FineTuneEncoder tune.jsonl votes.tsv [folds=5] [epochs=2] [learningRate=2e-5]
+ * java -cp ... org.postguard.finetune.FineTuneEncoder tune.jsonl votes.tsv [folds=5] [epochs=2] [learningRate=2e-5]
  * </pre>
+ *
+ * With {@code -Dpostguard.weights=FILE} it also fine-tunes one model on every post and writes
+ * the weights it changed to FILE, for the server to ship ({@link MiniLm#export}); with 0 folds it
+ * does only that. With {@code -Dpostguard.folds=0,3} it runs only those folds and keeps the other
+ * folds' lines of the votes file.
  */
 public final class FineTuneEncoder {
     static final List<String> CATEGORIES = List.of("confidentiality", "patient-images", "boundaries", "respect",
@@ -62,7 +67,11 @@ public final class FineTuneEncoder {
                 posts.size(), writers.size(), folds, epochs, learningRate, Engine.getEngine("PyTorch").getVersion());
         StringBuilder votes = new StringBuilder();
         try (NDManager manager = NDManager.newBaseManager()) {
+            Set<Integer> only = onlyFolds(folds);
             for (int fold = 0; fold < folds; fold++) {
+                if (!only.contains(fold)) {
+                    continue;
+                }
                 Set<String> held = new HashSet<>();
                 for (int w = fold; w < writers.size(); w += folds) {
                     held.add(writers.get(w));
@@ -85,9 +94,49 @@ public final class FineTuneEncoder {
                     votes.append('\n');
                 }
             }
+            String weights = System.getProperty("postguard.weights", "");
+            if (!weights.isBlank()) {
+                long started = System.nanoTime();
+                MiniLm model = new MiniLm(manager, pretrained, CATEGORIES.size(), 11);
+                fineTune(manager, model, posts, epochs, learningRate);
+                try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(weights))))) {
+                    model.export(pretrained, CATEGORIES, out);
+                }
+                model.close();
+                System.out.printf(Locale.ROOT, "fine-tuned on all %d posts in %.0f s; wrote the changed weights to %s%n",
+                        posts.size(), (System.nanoTime() - started) / 1e9, weights);
+            }
         }
-        Files.writeString(Path.of(args[1]), votes);
-        System.out.println("wrote the out-of-fold votes of " + posts.size() + " posts to " + args[1]);
+        if (folds > 0) {
+            if (onlyFolds(folds).size() < folds) { // the other folds' votes come from the file as it was
+                Set<String> judged = new HashSet<>();
+                votes.toString().lines().forEach(line -> judged.add(line.substring(0, line.indexOf('\t'))));
+                for (String line : Files.readAllLines(Path.of(args[1]))) {
+                    if (!line.isBlank() && !judged.contains(line.substring(0, line.indexOf('\t')))) {
+                        votes.append(line).append('\n');
+                    }
+                }
+            }
+            Files.writeString(Path.of(args[1]), votes);
+            System.out.println("wrote the out-of-fold votes of " + posts.size() + " posts to " + args[1]);
+        }
+    }
+
+    /** {@code -Dpostguard.folds=0,3}: run only those folds, keeping the other folds' votes in the votes file. */
+    private static Set<Integer> onlyFolds(int folds) {
+        String chosen = System.getProperty("postguard.folds", "");
+        Set<Integer> only = new java.util.TreeSet<>();
+        for (String f : chosen.split(",")) {
+            if (!f.isBlank()) {
+                only.add(Integer.parseInt(f.strip()));
+            }
+        }
+        if (only.isEmpty()) {
+            for (int f = 0; f < folds; f++) {
+                only.add(f);
+            }
+        }
+        return only;
     }
 
     private static InputStream resource(String name) {
@@ -157,19 +206,30 @@ public final class FineTuneEncoder {
                     collector.backward(loss);
                     float value = loss.getFloat();
                     finite = Float.isFinite(value);
-                    lossSum += finite ? value : 0;
+                    lossSum += Float.isFinite(value) ? value : 0;
+                }
+                // A step is taken only when the loss and every gradient are finite: one infinite
+                // gradient would otherwise turn the weights (and every later step) into NaN.
+                for (NDArray w : weights.values()) {
+                    if (finite) {
+                        try (NDArray magnitude = w.getGradient().abs(); NDArray size = magnitude.sum()) { // freed at once: full-size copies
+                            finite = Float.isFinite(size.getFloat());
+                        }
+                    }
                 }
                 for (Map.Entry<String, NDArray> w : weights.entrySet()) {
                     NDArray gradient = w.getValue().getGradient();
                     if (finite) {
                         (w.getKey().startsWith("head.") ? head : encoder).update(w.getKey(), w.getValue(), gradient);
+                        gradient.subi(gradient);
+                    } else {
+                        gradient.set(new float[Math.toIntExact(gradient.size())]); // x - x is NaN where x is infinite
                     }
-                    gradient.subi(gradient);
                 }
                 skipped += finite ? 0 : 1;
             }
             System.out.printf(Locale.ROOT, "  epoch %d: mean loss %.4f over %d batches%s%n", epoch, lossSum / batches.size(), batches.size(),
-                    skipped == 0 ? "" : " (" + skipped + " skipped: loss not finite)");
+                    skipped == 0 ? "" : " (" + skipped + " skipped: loss or gradient not finite)");
         }
         weights.values().forEach(w -> w.setRequiresGradient(false));
     }
