@@ -23,8 +23,15 @@ final class Posts {
     /** Drinking before work: a professionalism warning on its own. */
     static final String DRUNK = "Still drunk from last night and about to start my shift on the ward";
 
-    /** Several warnings of two categories: professionalism (drinking before work) and confidentiality. */
-    static final String SEVERAL = DRUNK + ". " + RISKY;
+    /** A discount code for a product recommended with clinical authority: a conflict-of-interest warning. */
+    static final String PROMO = "Use code DOCSAM20 for 20% off the supplement I recommend to all my patients";
+
+    /**
+     * Several warnings of two categories: conflict of interest and confidentiality. (Not DRUNK +
+     * RISKY: with the fine-tuned votes, that post's professionalism warning is judged away, its
+     * vote read as a confidentiality post; see the README's detection quality.)
+     */
+    static final String SEVERAL = PROMO + ". " + RISKY;
 
     /** About 2,000 characters of ordinary clinical-education text with line breaks, typed at full speed. */
     static String longPost(int length) {

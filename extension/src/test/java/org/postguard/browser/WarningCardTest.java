@@ -124,7 +124,7 @@ class WarningCardTest extends BrowserTest {
         int count = badgeCount(page);
         clickBadge(page);
         Map<String, Object> card = awaitCard(page);
-        // A professionalism phrase: the confidentiality warning must stay.
+        // The conflict-of-interest phrase: the confidentiality warning must stay.
         String rule = warnings(card).stream().filter(w -> !"confidentiality".equals(w.get("dataCategory")))
             .map(w -> (String) w.get("dataRule")).findFirst().orElseThrow();
         overlayElement(page, ".pg-card .pg-warning[data-rule='" + rule + "'] button.pg-never").click();
