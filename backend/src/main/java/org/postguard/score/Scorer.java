@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Turns the signals of a post into warnings. Scorers see every signal the detectors found and
- * decide what combination is a risk; they are registered in {@link Scorers#standard(org.postguard.lexicon.DataFiles, java.util.Optional, java.util.Optional)}.
+ * decide what combination is a risk; they are registered in {@link Scorers#standard(org.postguard.lexicon.DataFiles, java.util.Optional, java.util.Optional, java.util.Optional)}.
  */
 public interface Scorer {
     void score(Post post, List<Signal> signals, List<Warning> out);

@@ -25,11 +25,6 @@ public final class Scorers {
      * The rules, then this model (if any) judging what they found, with the sentence model it needs
      * (if any). {@link org.postguard.check.Checker#load} picks the bundled model and sentence model.
      */
-    public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model, java.util.Optional<Meaning> meaning) {
-        return standard(data, model, meaning, java.util.Optional.empty());
-    }
-
-    /** As {@link #standard(DataFiles, java.util.Optional, java.util.Optional)}, the model also weighing the fine-tuned votes (if any). */
     public static List<Scorer> standard(DataFiles data, java.util.Optional<CategoryModel> model, java.util.Optional<Meaning> meaning,
                                         java.util.Optional<Votes> votes) {
         List<Scorer> scorers = new ArrayList<>(rules());

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -117,6 +118,21 @@ class VotesTest {
                 new ByteArrayInputStream(weights("onnx::MatMul_8", new int[] {2, 3}, new float[6]))));
         assertTrue(absent.getMessage().contains("onnx::MatMul_8 [2, 3] is not in it"), absent.getMessage());
         assertThrows(IllegalArgumentException.class, () -> OnnxInitializers.of(new byte[] {0x3a, 0x7f}), "a field past the end");
+    }
+
+    @Test
+    void theTokensReadAreTheWholeTextsFirstOnesHoweverItStarts() throws IOException {
+        Votes votes = Votes.shared().orElseThrow(() -> new AssertionError("the fine-tuned model must run on the build machine"));
+        ai.djl.huggingface.tokenizers.HuggingFaceTokenizer whole;
+        try (java.io.InputStream in = Votes.class.getResourceAsStream(Votes.TOKENIZER)) {
+            whole = ai.djl.huggingface.tokenizers.HuggingFaceTokenizer.newInstance(in, Votes.TOKENIZER_OPTIONS);
+        }
+        String sentence = "Our department ran a teaching session on sepsis recognition this week. ";
+        String longWords = ("x".repeat(120) + " ").repeat(11); // about 1,300 characters, one [UNK] a word
+        String noSpace = "y".repeat(900) + " " + sentence.repeat(30);
+        for (String text : List.of("Saw a 34yo in bay 4 today", sentence.repeat(40), longWords + sentence.repeat(30), noSpace, "  ")) {
+            assertArrayEquals(whole.encode(text).getIds(), votes.tokens(text), text.substring(0, Math.min(40, text.length())));
+        }
     }
 
     @Test
