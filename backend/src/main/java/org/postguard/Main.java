@@ -251,9 +251,11 @@ public final class Main {
         float[] voted = votes == null || !model.weighsVotes() ? null : votes.of(text);
         out.printf(Locale.ROOT, "%nCategory model (flags a category at its threshold; +/- log-odds per cue; "
                 + (means == null ? "from words and signals alone" : "'meaning' is the sentence model's reading of the whole post")
-                + (voted == null ? "" : "; '" + CategoryModel.VOTE_CUE + "' is the fine-tuned model's, and every share counts half") + "):%n");
+                + (voted == null ? "" : "; '" + CategoryModel.VOTE_CUE + "' is the fine-tuned model's, and every share counts half"
+                        + " but '" + CategoryModel.BESIDE + "...', how likely that other category is, weighed") + "):%n");
+        java.util.Map<Category, CategoryModel.Judgement> judgements = model.judgeAll(cues, means, voted);
         for (Category category : Category.values()) {
-            CategoryModel.Judgement judgement = model.judge(category, cues, means, voted);
+            CategoryModel.Judgement judgement = judgements.getOrDefault(category, new CategoryModel.Judgement(category, 0, 1, List.of()));
             List<String> fromRules = analysis.warnings().stream().filter(w -> w.category() == category).map(Warning::rule).distinct().toList();
             String rulesSaid = fromRules.isEmpty() ? "" : (judgement.flags() ? "; rules kept: " : "; rules dropped: ") + String.join(", ", fromRules);
             out.printf(Locale.ROOT, "  %-21s %s %s%s%n", category.id(), judgement.flags() ? "FLAGS" : "     ", judgement.basis(6), rulesSaid);

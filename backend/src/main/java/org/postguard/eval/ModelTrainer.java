@@ -56,6 +56,8 @@ public final class ModelTrainer {
      */
     static final double MEANING_SCALE = 8;
     static final double MEANING_L2 = 0.001;
+    /** Shrinkage of the weights of the other categories' likelihoods (CategoryModel's "beside" lines), per post summed over. */
+    static final double BESIDE_L2 = 1.0;
 
     private final Map<String, Integer> cueIds = new LinkedHashMap<>();
     private final List<int[]> posts = new ArrayList<>();
@@ -205,28 +207,44 @@ public final class ModelTrainer {
         }
         // Categories train independently (and deterministically), so they share the cores.
         Map<Category, double[]> outOfFold = new EnumMap<>(Category.class);
-        Map<Category, double[]> outOfFoldWithVotes = new EnumMap<>(Category.class);
+        Map<Category, double[]> mixedLogOdds = new EnumMap<>(Category.class);
         Map<Category, double[]> fitted = new EnumMap<>(Category.class);
         java.util.Arrays.stream(Category.values()).parallel().forEach(category -> {
             double[] p = outOfFold(truth.get(category));
             double[] mixed = new double[p.length];
             for (int i = 0; i < p.length; i++) {
+                if (votes != null) { // the model's and the fine-tuned vote's log-odds, weighed equally (CategoryModel.judge)
+                    double logOdds = Math.log(Math.max(p[i], 1e-300) / Math.max(1 - p[i], 1e-300));
+                    mixed[i] = Math.max(-30, Math.min(30, (logOdds + votes[i][category.ordinal()]) / 2));
+                }
                 if (silenced.get(i).contains(category)) {
                     p[i] = 0;
-                } else if (votes != null) { // the model's and the fine-tuned vote's log-odds, weighed equally (CategoryModel.judge)
-                    double logOdds = Math.log(Math.max(p[i], 1e-300) / Math.max(1 - p[i], 1e-300));
-                    mixed[i] = 1 / (1 + Math.exp(-(logOdds + votes[i][category.ordinal()]) / 2));
                 }
             }
             double[] w = fit(allIndices(), truth.get(category));
             synchronized (outOfFold) {
                 outOfFold.put(category, p);
-                outOfFoldWithVotes.put(category, mixed);
+                mixedLogOdds.put(category, mixed);
                 fitted.put(category, w);
             }
         });
+        Map<Category, Map<Category, Double>> beside = new EnumMap<>(Category.class);
+        Map<Category, double[]> outOfFoldWithVotes = new EnumMap<>(Category.class);
+        Map<Category, double[]> outOfFoldAlone = new EnumMap<>(Category.class);
+        if (votes != null) {
+            for (Category category : Category.values()) {
+                beside.put(category, besideWeights(category, mixedLogOdds, truth.get(category), allIndices()));
+                outOfFoldWithVotes.put(category, besideOutOfFold(category, mixedLogOdds, truth.get(category)));
+                double[] alone = mixedLogOdds.get(category).clone();
+                for (int i = 0; i < alone.length; i++) {
+                    alone[i] = silenced.get(i).contains(category) ? 0 : sigmoid(alone[i]);
+                }
+                outOfFoldAlone.put(category, alone);
+            }
+        }
         Map<Category, Double> thresholds = new Thresholds(outOfFold, truth, labels).choose();
         Map<Category, Double> thresholdsWithVotes = votes == null ? Map.of() : new Thresholds(outOfFoldWithVotes, truth, labels).choose();
+        Map<Category, Double> thresholdsAlone = votes == null ? Map.of() : new Thresholds(outOfFoldAlone, truth, labels).choose();
         Map<Category, boolean[]> flagged = flaggedAt(outOfFold, thresholds);
         Map<Category, CategoryModel.Weights> weights = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
@@ -243,11 +261,13 @@ public final class ModelTrainer {
                 meaning[k] = (float) (w[names.length + 1 + k] * MEANING_SCALE); // weighs the unscaled meaning
             }
             weights.put(category, new CategoryModel.Weights(w[names.length], threshold, cues, meaning,
-                    thresholdsWithVotes.getOrDefault(category, Double.NaN)));
+                    thresholdsWithVotes.getOrDefault(category, Double.NaN), beside.getOrDefault(category, Map.of())));
         }
         crossValidation = report(flagged);
         if (votes != null) {
-            crossValidation += "\n with the fine-tuned votes:\n" + report(flaggedAt(outOfFoldWithVotes, thresholdsWithVotes));
+            crossValidation += "\n with the fine-tuned votes, each category alone:\n" + report(flaggedAt(outOfFoldAlone, thresholdsAlone))
+                    + "\n with the fine-tuned votes, each category beside the others (as shipped):\n"
+                    + report(flaggedAt(outOfFoldWithVotes, thresholdsWithVotes));
         }
         return new CategoryModel(weights);
     }
@@ -300,6 +320,131 @@ public final class ModelTrainer {
         out.append(String.format(Locale.ROOT, "  overall: precision=%.3f recall=%.3f f1=%.3f false_alarms=%.3f",
                 p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), safe == 0 ? 0 : (double) alarms / safe));
         return out.toString();
+    }
+
+    /**
+     * How much each other category's likelihood (the probability of its judgement with votes)
+     * adds to this category's log-odds: a logistic regression on the out-of-fold judgements of
+     * the given posts, this category's own log-odds entering as they are (weight 1) and an
+     * intercept the threshold absorbs. Weights under 0.05 are left out.
+     */
+    private Map<Category, Double> besideWeights(Category category, Map<Category, double[]> logOdds, boolean[] y, int[] indices) {
+        double[] b = fitBeside(category, logOdds, y, indices);
+        Map<Category, Double> weights = new EnumMap<>(Category.class);
+        for (Category other : Category.values()) {
+            if (other != category && Math.abs(b[other.ordinal()]) >= 0.05) {
+                weights.put(other, b[other.ordinal()]);
+            }
+        }
+        return weights;
+    }
+
+    /** Each post's probability for the category beside the others, from weights fitted on the other folds. */
+    private double[] besideOutOfFold(Category category, Map<Category, double[]> logOdds, boolean[] y) {
+        int n = posts.size();
+        double[] out = new double[n];
+        int foldCount = Arrays.stream(folds).max().orElse(0) + 1;
+        for (int k = 0; k < foldCount; k++) {
+            int held = k;
+            int[] train = java.util.stream.IntStream.range(0, n).filter(i -> folds[i] != held).toArray();
+            Map<Category, Double> weights = besideWeights(category, logOdds, y, train);
+            for (int i = 0; i < n; i++) {
+                if (folds[i] == held) {
+                    double logit = logOdds.get(category)[i];
+                    for (Map.Entry<Category, Double> w : weights.entrySet()) {
+                        logit += w.getValue() * sigmoid(logOdds.get(w.getKey())[i]);
+                    }
+                    out[i] = silenced.get(i).contains(category) ? 0 : sigmoid(logit);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Newton's method on the L2-regularised log loss; weights by category ordinal, the intercept last. */
+    private static double[] fitBeside(Category category, Map<Category, double[]> logOdds, boolean[] y, int[] indices) {
+        int d = Category.values().length + 1;
+        int intercept = d - 1;
+        double[] b = new double[d];
+        double[] x = new double[d];
+        for (int iteration = 0; iteration < 30; iteration++) {
+            double[] gradient = new double[d];
+            double[][] hessian = new double[d][d];
+            for (int i : indices) {
+                double logit = logOdds.get(category)[i];
+                for (Category other : Category.values()) {
+                    x[other.ordinal()] = other == category ? 0 : sigmoid(logOdds.get(other)[i]);
+                }
+                x[intercept] = 1;
+                for (int k = 0; k < d; k++) {
+                    logit += b[k] * x[k];
+                }
+                double p = sigmoid(logit);
+                double error = p - (y[i] ? 1 : 0);
+                double curvature = Math.max(p * (1 - p), 1e-9);
+                for (int k = 0; k < d; k++) {
+                    gradient[k] += error * x[k];
+                    for (int l = 0; l < d; l++) {
+                        hessian[k][l] += curvature * x[k] * x[l];
+                    }
+                }
+            }
+            for (int k = 0; k < d; k++) {
+                double shrink = k == intercept || k == category.ordinal() ? 1e-6 : BESIDE_L2;
+                gradient[k] += shrink * b[k];
+                hessian[k][k] += shrink;
+            }
+            double[] step = solve(hessian, gradient);
+            double largest = 0;
+            for (int k = 0; k < d; k++) {
+                b[k] -= step[k];
+                largest = Math.max(largest, Math.abs(step[k]));
+            }
+            if (largest < 1e-8) {
+                break;
+            }
+        }
+        return b;
+    }
+
+    /** Solves a x = v by Gaussian elimination with partial pivoting (a is small, symmetric and positive definite). */
+    private static double[] solve(double[][] a, double[] v) {
+        int n = v.length;
+        double[][] m = new double[n][];
+        for (int i = 0; i < n; i++) {
+            m[i] = Arrays.copyOf(a[i], n + 1);
+            m[i][n] = v[i];
+        }
+        for (int col = 0; col < n; col++) {
+            int pivot = col;
+            for (int r = col + 1; r < n; r++) {
+                if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) {
+                    pivot = r;
+                }
+            }
+            double[] t = m[col];
+            m[col] = m[pivot];
+            m[pivot] = t;
+            for (int r = col + 1; r < n; r++) {
+                double f = m[r][col] / m[col][col];
+                for (int c = col; c <= n; c++) {
+                    m[r][c] -= f * m[col][c];
+                }
+            }
+        }
+        double[] x = new double[n];
+        for (int r = n - 1; r >= 0; r--) {
+            double sum = m[r][n];
+            for (int c = r + 1; c < n; c++) {
+                sum -= m[r][c] * x[c];
+            }
+            x[r] = sum / m[r][r];
+        }
+        return x;
+    }
+
+    private static double sigmoid(double logit) {
+        return 1 / (1 + Math.exp(-Math.max(-30, Math.min(30, logit))));
     }
 
     private int[] allIndices() {

@@ -31,7 +31,11 @@ import java.util.TreeMap;
  *
  * The file is plain text, one weight a line: {@code category <TAB> cue <TAB> weight}, plus
  * {@code (bias)} and {@code (threshold)} lines per category (and {@code (threshold with votes)}
- * where the build chose one for judging beside the fine-tuned {@link Votes}).
+ * where the build chose one for judging beside the fine-tuned {@link Votes}). With votes, a
+ * category's score may also lean on how likely the others are: a line
+ * {@code confidentiality <TAB> (beside patient-images) <TAB> 1.2} adds up to 1.2 in log-odds
+ * as the patient-images judgement nears certainty (a post that shares a patient's image usually
+ * tells something about the patient too). Those lines, too, are learned by the trainer.
  */
 public final class CategoryModel {
     /** Where the build writes the trained model on the classpath: cues and the post's {@link Meaning}. */
@@ -48,20 +52,30 @@ public final class CategoryModel {
     public static final String MEANING_CUE = "meaning";
     /** The name the fine-tuned model's vote goes by in explanations. */
     public static final String VOTE_CUE = "fine-tuned vote";
+    /** Before a category's id: the line, and the cue in explanations, of how much that category's likelihood counts. */
+    public static final String BESIDE = "beside ";
 
     private final Map<Category, Weights> weights;
 
     /**
      * One category's weights. {@code thresholdWithVotes} is NaN unless the build also chose a
-     * threshold for judging with the fine-tuned model's {@link Votes}.
+     * threshold for judging with the fine-tuned model's {@link Votes}; {@code beside} (used only
+     * then) weighs the probability of each other category's judgement with votes.
      */
-    public record Weights(double bias, double threshold, Map<String, Double> cues, float[] meaning, double thresholdWithVotes) {
+    public record Weights(double bias, double threshold, Map<String, Double> cues, float[] meaning, double thresholdWithVotes,
+                          Map<Category, Double> beside) {
         public Weights {
             cues = java.util.Collections.unmodifiableMap(new java.util.HashMap<>(cues));
+            beside = beside.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(new EnumMap<>(beside));
             meaning = meaning == null ? new float[0] : meaning.clone();
             if (meaning.length != 0 && meaning.length != Meaning.DIMENSIONS) {
                 throw new IllegalArgumentException("meaning needs " + Meaning.DIMENSIONS + " weights, not " + meaning.length);
             }
+        }
+
+        /** Weights of cues and meaning, judged with votes apart from the other categories. */
+        public Weights(double bias, double threshold, Map<String, Double> cues, float[] meaning, double thresholdWithVotes) {
+            this(bias, threshold, cues, meaning, thresholdWithVotes, Map.of());
         }
 
         /** Weights of cues and meaning, judged without votes. */
@@ -81,6 +95,11 @@ public final class CategoryModel {
 
     /** How one cue moved the score: its weight (in log-odds) and where it stands in the post. */
     public record Contribution(Cue cue, double weight) {
+        /** False for the post as a whole (its meaning, the vote, another category): no words of its own to underline. */
+        public boolean pointsAtWords() {
+            String name = cue.name();
+            return !name.equals(MEANING_CUE) && !name.equals(VOTE_CUE) && !name.startsWith(BESIDE);
+        }
     }
 
     /** The model's view of one category for one post. */
@@ -152,9 +171,62 @@ public final class CategoryModel {
      * Judges as {@link #judge(Category, List, float[])} and, when given the fine-tuned model's
      * votes (log-odds, in {@link Category} order) and the model {@link #weighsVotes}, by the mean
      * of its own log-odds and the vote's, against the threshold chosen for that mean. Every
-     * contribution then counts half, the vote's (the cue {@value #VOTE_CUE}) included.
+     * contribution then counts half, the vote's (the cue {@value #VOTE_CUE}) included; the
+     * other categories' likelihoods count as {@link #judgeAll} says.
      */
     public Judgement judge(Category category, List<Cue> cues, float[] meaning, float[] votes) {
+        if (votes != null && weighsVotes() && !weights.getOrDefault(category, NONE).beside().isEmpty()) {
+            return judgeAll(cues, meaning, votes).get(category);
+        }
+        return alone(category, cues, meaning, votes);
+    }
+
+    /**
+     * Judges every category the model covers. With votes, each category's log-odds then gain its
+     * {@code (beside ...)} weights times the probability of each other category's judgement
+     * (before this step), shown as the cue "beside patient-images"; the threshold with votes
+     * applies to that sum.
+     */
+    public Map<Category, Judgement> judgeAll(List<Cue> cues, float[] meaning, float[] votes) {
+        Map<Category, Judgement> alone = new EnumMap<>(Category.class);
+        for (Category category : weights.keySet()) {
+            alone.put(category, alone(category, cues, meaning, votes));
+        }
+        if (votes == null || !weighsVotes()) {
+            return alone;
+        }
+        Map<Category, Judgement> judged = new EnumMap<>(Category.class);
+        alone.forEach((category, j) -> {
+            Map<Category, Double> beside = weights.get(category).beside();
+            if (beside.isEmpty()) {
+                judged.put(category, j);
+                return;
+            }
+            double logit = Math.log(j.probability() / (1 - j.probability()));
+            List<Contribution> contributions = new ArrayList<>(j.contributions());
+            for (Map.Entry<Category, Double> b : beside.entrySet()) {
+                Judgement other = alone.get(b.getKey());
+                if (other != null) {
+                    double share = b.getValue() * other.probability();
+                    logit += share;
+                    contributions.add(new Contribution(new Cue(BESIDE + b.getKey().id(), 0, 0), share));
+                }
+            }
+            contributions.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
+            judged.put(category, new Judgement(category, sigmoid(logit), j.threshold(), List.copyOf(contributions)));
+        });
+        return judged;
+    }
+
+    private static final Weights NONE = new Weights(0, 1, Map.of());
+
+    private static double sigmoid(double logit) {
+        double clamped = Math.max(-30, Math.min(30, logit));
+        return 1 / (1 + Math.exp(-clamped));
+    }
+
+    /** One category's judgement from its own weights (and its own vote), before the other categories count. */
+    private Judgement alone(Category category, List<Cue> cues, float[] meaning, float[] votes) {
         Weights w = weights.get(category);
         if (w == null) {
             return new Judgement(category, 0, 1, List.of());
@@ -185,7 +257,7 @@ public final class CategoryModel {
             threshold = w.thresholdWithVotes();
         }
         contributions.sort(Comparator.comparingDouble((Contribution c) -> -Math.abs(c.weight())));
-        return new Judgement(category, 1 / (1 + Math.exp(-logit)), threshold, List.copyOf(contributions));
+        return new Judgement(category, sigmoid(logit), threshold, List.copyOf(contributions));
     }
 
     public boolean covers(Category category) {
@@ -202,6 +274,7 @@ public final class CategoryModel {
         Map<Category, double[]> heads = new EnumMap<>(Category.class);
         Map<Category, Map<String, Double>> cues = new EnumMap<>(Category.class);
         Map<Category, float[]> meanings = new EnumMap<>(Category.class);
+        Map<Category, Map<Category, Double>> besides = new EnumMap<>(Category.class);
         int number = 0;
         int lineStart = 0;
         while (lineStart < tsv.length()) {
@@ -241,14 +314,24 @@ public final class CategoryModel {
                     case BIAS -> head[0] = value;
                     case THRESHOLD -> head[1] = value;
                     case THRESHOLD_WITH_VOTES -> head[2] = value;
-                    default -> cues.computeIfAbsent(category, c -> new java.util.HashMap<>(1 << 16)).put(cue, value);
+                    default -> {
+                        if (cue.startsWith("(" + BESIDE) && cue.endsWith(")")) {
+                            String other = cue.substring(BESIDE.length() + 1, cue.length() - 1);
+                            Category beside = Category.fromId(other).filter(c -> c != category)
+                                    .orElseThrow(() -> new IllegalArgumentException("line " + at + ": cannot weigh " + id + " beside " + other));
+                            besides.computeIfAbsent(category, c -> new EnumMap<>(Category.class)).put(beside, value);
+                        } else {
+                            cues.computeIfAbsent(category, c -> new java.util.HashMap<>(1 << 16)).put(cue, value);
+                        }
+                    }
                 }
             }
             lineStart = lineEnd + 1;
         }
         Map<Category, Weights> weights = new EnumMap<>(Category.class);
         heads.forEach((category, head) -> weights.put(category,
-                new Weights(head[0], head[1], cues.getOrDefault(category, Map.of()), meanings.get(category), head[2])));
+                new Weights(head[0], head[1], cues.getOrDefault(category, Map.of()), meanings.get(category), head[2],
+                        besides.getOrDefault(category, Map.of()))));
         return new CategoryModel(weights);
     }
 
@@ -264,6 +347,8 @@ public final class CategoryModel {
             if (w.weighsVotes()) {
                 out.append(category.id()).append('\t').append(THRESHOLD_WITH_VOTES).append('\t').append(number(w.thresholdWithVotes())).append('\n');
             }
+            w.beside().forEach((other, weight) -> out.append(category.id()).append("\t(").append(BESIDE).append(other.id()).append(")\t")
+                    .append(number(weight)).append('\n'));
             if (w.meaning().length > 0) {
                 out.append(category.id()).append('\t').append(MEANING).append('\t');
                 for (int i = 0; i < w.meaning().length; i++) {

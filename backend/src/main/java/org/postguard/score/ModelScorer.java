@@ -78,13 +78,14 @@ public final class ModelScorer implements Scorer {
         float[] means = meaning == null ? null : meaning.of(post.text());
         float[] voted = votes == null ? null : votes.of(post.text());
         List<Warning> judged = new ArrayList<>(out.size() + 1);
+        Map<Category, CategoryModel.Judgement> judgements = model.judgeAll(cues, means, voted);
         for (Category category : Category.values()) {
             List<Warning> fromRules = out.stream().filter(w -> w.category() == category).toList();
             if (!model.covers(category)) {
                 judged.addAll(fromRules);
                 continue;
             }
-            CategoryModel.Judgement judgement = model.judge(category, cues, means, voted);
+            CategoryModel.Judgement judgement = judgements.get(category);
             String basis = null; // formatted once, and only for a category that warns
             for (Warning w : fromRules) {
                 if (judgement.flags() || isCertain(w)) {
@@ -125,11 +126,11 @@ public final class ModelScorer implements Scorer {
     private Warning ownWarning(CategoryModel.Judgement judgement, String basis) {
         List<Signal> underlined = new ArrayList<>();
         for (CategoryModel.Contribution c : judgement.contributions()) {
-            if (underlined.size() == CUES_UNDERLINED || c.weight() <= 0) {
+            if (underlined.size() == CUES_UNDERLINED) {
                 break;
             }
-            if (c.cue().name().equals(CategoryModel.MEANING_CUE) || c.cue().name().equals(CategoryModel.VOTE_CUE)) {
-                continue; // the post as a whole: no words of its own to underline
+            if (c.weight() <= 0 || !c.pointsAtWords()) {
+                continue; // a cue against the category, or the post as a whole: nothing to underline
             }
             Signal span = new Signal(c.cue().start(), c.cue().end(), SignalKind.CUE,
                     String.format(java.util.Locale.ROOT, "category model: %+.2f %s", c.weight(), c.cue().name()));

@@ -87,6 +87,27 @@ class ModelTrainerTest {
         assertTrue(rude.basis(8).contains(CategoryModel.VOTE_CUE), rude.basis(8));
         // the cues' weights are the same model's with or without votes: only the thresholds are added
         assertEquals(without.model().format("").lines().filter(l -> !l.contains("(threshold with votes)")).toList(),
-                with.model().format("").lines().filter(l -> !l.contains("(threshold with votes)")).toList());
+                with.model().format("").lines().filter(l -> !l.contains("(threshold with votes)") && !l.contains("\t(beside ")).toList());
+    }
+
+    @Test
+    void withVotesACategoryLearnsToLeanOnAnotherThatComesWithIt() {
+        // half the rude posts also answer a complaint; the votes know respect and say nothing of complaints
+        List<Corpus.Post> posts = new ArrayList<>();
+        java.util.Map<String, float[]> votes = new java.util.HashMap<>();
+        for (Corpus.Post p : corpus()) {
+            boolean rude = p.categories().contains(Category.RESPECT);
+            boolean alsoComplaint = rude && Integer.parseInt(p.id().substring(p.id().indexOf('-') + 1)) % 2 == 0;
+            posts.add(new Corpus.Post(p.id(), p.text(), alsoComplaint ? EnumSet.of(Category.RESPECT, Category.COMPLAINT_RESPONSE) : p.categories()));
+            float[] v = new float[Category.values().length];
+            java.util.Arrays.fill(v, -4);
+            v[Category.RESPECT.ordinal()] = rude ? 4 : -4;
+            votes.put(p.id(), v);
+        }
+        CategoryModel model = ModelTrainer.train(SharedChecker.rulesOnly(), posts, null, votes).model();
+        String weight = model.format("").lines().filter(l -> l.startsWith("complaint-response\t(beside respect)\t"))
+                .findFirst().orElseThrow(() -> new AssertionError(model.format("")));
+        assertTrue(Double.parseDouble(weight.substring(weight.lastIndexOf('\t') + 1)) > 0.5, weight);
+        assertTrue(model.format("").lines().noneMatch(l -> l.startsWith("respect\t(beside respect)")));
     }
 }

@@ -80,6 +80,42 @@ class CategoryModelTest {
     }
 
     @Test
+    void withVotesACategoryLeansOnHowLikelyTheOthersAre() {
+        CategoryModel model = new CategoryModel(Map.of(
+                Category.CONFIDENTIALITY, new CategoryModel.Weights(-1, 0.6, Map.of(), null, 0.5,
+                        Map.of(Category.PATIENT_IMAGES, 1.5)),
+                Category.PATIENT_IMAGES, new CategoryModel.Weights(0, 0.5, Map.of("word:photo", 2.0), null, 0.5)));
+        String file = model.format("header");
+        assertTrue(file.contains("confidentiality\t(beside patient-images)\t1.5000\n"), file);
+        CategoryModel read = CategoryModel.parse(file);
+        assertEquals(file, read.format("header"));
+        float[] votes = new float[Category.values().length];
+        votes[Category.PATIENT_IMAGES.ordinal()] = 2;
+        List<Cue> cues = List.of(new Cue("word:photo", 0, 5));
+        Map<Category, CategoryModel.Judgement> all = read.judgeAll(cues, null, votes);
+        double images = 1 / (1 + Math.exp(-(2 + 2) / 2.0)); // (model 2 + vote 2) / 2
+        assertEquals(images, all.get(Category.PATIENT_IMAGES).probability(), 1e-9);
+        CategoryModel.Judgement confidentiality = all.get(Category.CONFIDENTIALITY);
+        assertEquals(1 / (1 + Math.exp(-((-1 + 0) / 2.0 + 1.5 * images))), confidentiality.probability(), 1e-9);
+        CategoryModel.Contribution beside = confidentiality.contributions().getFirst();
+        assertEquals(CategoryModel.BESIDE + "patient-images", beside.cue().name());
+        assertEquals(1.5 * images, beside.weight(), 1e-9);
+        assertTrue(!beside.pointsAtWords());
+        assertEquals(confidentiality.probability(), read.judge(Category.CONFIDENTIALITY, cues, null, votes).probability(), 1e-12);
+        // without votes the other categories do not count
+        assertEquals(1 / (1 + Math.exp(1)), read.judgeAll(cues, null, null).get(Category.CONFIDENTIALITY).probability(), 1e-9);
+    }
+
+    @Test
+    void aBesideLineMustNameAnotherCategory() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> CategoryModel.parse("respect\t(bias)\t-1\nrespect\t(beside respect)\t0.5\n"));
+        assertTrue(e.getMessage().startsWith("line 2:") && e.getMessage().contains("beside respect"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> CategoryModel.parse("respect\t(beside gossip)\t0.5\n"));
+        assertTrue(e.getMessage().startsWith("line 1:"), e.getMessage());
+    }
+
+    @Test
     void aMeaningLineWithTheWrongNumberOfWeightsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CategoryModel.parse("respect\t(bias)\t-1\nrespect\t(meaning)\t0.1 0.2 0.3\n"));

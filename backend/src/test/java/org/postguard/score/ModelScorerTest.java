@@ -55,6 +55,17 @@ class ModelScorerTest {
     }
 
     @Test
+    void aCueAgainstTheCategoryDoesNotStopTheWordsForItBeingUnderlined() {
+        // the weightiest cue counts against the category; the warning still stands, on the words for it
+        Checker checker = checkerWith(quiet(Map.of(Category.CONFIDENTIALITY,
+                new CategoryModel.Weights(4, 0.5, Map.of("word:lighthous", -2.0, "word:keeper", 1.0)))));
+        String text = "Guess who the lighthouse keeper turned out to be";
+        List<Warning> found = check(checker, text);
+        assertEquals(1, found.size(), found.toString());
+        assertEquals(List.of("keeper"), found.getFirst().signals().stream().map(s -> text.substring(s.start(), s.end())).toList());
+    }
+
+    @Test
     void aRuleWarningTheModelDoesNotBelieveIsDropped() {
         String text = "Another frequent flyer in majors tonight, absolute waste of a bed";
         assertTrue(check(SharedChecker.rulesOnly(), text).stream().anyMatch(w -> w.category() == Category.RESPECT));
