@@ -27,15 +27,17 @@ import java.util.Random;
  * Learns the {@link CategoryModel} from labelled posts: the rules run on each post, its
  * {@link Cues} are collected, and one L2-regularised logistic regression per category learns how
  * much each cue counts and, for the model that uses it, each number of the post's {@link Meaning}. Thresholds come from cross-validation that holds out whole writers
- * ({@link Thresholds}: each category's best F1, raised together until at most 3% of safe posts
- * would get a warning). Training is deterministic: the same corpus, data and code give the same
+ * ({@link Thresholds}: each category's best F1, for confidentiality F-beta weighing recall more,
+ * raised together until at most 3% of safe posts would get a warning). Training is deterministic: the same corpus, data and code give the same
  * model.
  *
  * <pre>
  * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT_FOLDER tune.jsonl [more.jsonl...] [--votes tune-votes.tsv]
  * </pre>
  * With {@code --votes}, the fine-tuned model's out-of-fold votes on those posts, the model that
- * weighs meaning also gets a threshold per category for judging beside the {@link org.postguard.score.Votes}.
+ * weighs meaning also gets a threshold per category for judging beside the {@link org.postguard.score.Votes},
+ * and weights for how much each other category's likelihood counts towards it (stacked on every
+ * post's out-of-fold judgements: {@code (beside ...)} lines).
  * The build runs it on the tuning corpus only; the held-out test corpus never reaches it.
  */
 public final class ModelTrainer {
