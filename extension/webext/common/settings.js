@@ -157,6 +157,7 @@
     "email": "email address",
     "interest-declared": "declared interest",
     "consent-declared": "stated consent",
+    "anonymity-claimed": "claimed anonymity",
     "phrase": "risky phrase",
     "cue": "telling words",
   });

@@ -779,25 +779,23 @@
       this.scheduleLayout();
     }
 
-    onInput(e) {
+    /** The session of the editor an event happened in, started if need be; null outside editors. */
+    sessionForEvent(e) {
       const path = e.composedPath();
-      let session = this.sessionFromPath(path);
-      if (!session) {
-        const el = this.editorFromPath(path);
-        if (!el) return;
-        session = this.ensureSession(el);
-      }
-      session.onEdit();
+      const session = this.sessionFromPath(path);
+      if (session) return session;
+      const el = this.editorFromPath(path);
+      return el ? this.ensureSession(el) : null;
+    }
+
+    onInput(e) {
+      const session = this.sessionForEvent(e);
+      if (session) session.onEdit();
     }
 
     onPaste(e) {
-      const path = e.composedPath();
-      let session = this.sessionFromPath(path);
-      if (!session) {
-        const el = this.editorFromPath(path);
-        if (!el) return;
-        session = this.ensureSession(el);
-      }
+      const session = this.sessionForEvent(e);
+      if (!session) return;
       // The pasted text lands after this event: check at once on the next change.
       session.pasted = true;
       setTimeout(safe(() => session.onEdit(), "paste"), 0);

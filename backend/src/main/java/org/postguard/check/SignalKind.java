@@ -36,6 +36,12 @@ public enum SignalKind {
     EMAIL(Group.HARD, "email address"),
     INTEREST_DECLARED(Group.DECLARATION, "declared interest"),
     CONSENT_DECLARED(Group.DECLARATION, "stated consent"),
+    /**
+     * The poster's own word that a case is anonymised ("anonymised obviously", "details changed"):
+     * weighed by the category model like any other signal, but unlike stated consent it silences
+     * nothing, since a post called anonymised can still identify its patient by what it says.
+     */
+    ANONYMITY_CLAIMED(Group.DECLARATION, "claimed anonymity"),
     PHRASE(Group.PHRASE, "risky phrase"),
     /** A phrase that silences a rule: "frequent flyer" is not slang in a post about air miles. */
     UNLESS(Group.PHRASE, "exception"),

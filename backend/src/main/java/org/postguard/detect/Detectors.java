@@ -31,6 +31,6 @@ public final class Detectors {
                 new LexiconDetector("clinical vocabulary", EnumSet.of(SignalKind.CONDITION, SignalKind.SYMPTOM,
                         SignalKind.PROCEDURE, SignalKind.INVESTIGATION, SignalKind.DRUG, SignalKind.ANATOMY,
                         SignalKind.SETTING, SignalKind.ROLE)),
-                new LexiconDetector("declarations", EnumSet.of(SignalKind.INTEREST_DECLARED, SignalKind.CONSENT_DECLARED)));
+                new LexiconDetector("declarations", EnumSet.of(SignalKind.INTEREST_DECLARED, SignalKind.CONSENT_DECLARED, SignalKind.ANONYMITY_CLAIMED)));
     }
 }

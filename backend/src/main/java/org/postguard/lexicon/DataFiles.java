@@ -42,7 +42,8 @@ public final class DataFiles {
             "signals/occupations.txt", SignalKind.OCCUPATION,
             "signals/acquaintance.txt", SignalKind.ACQUAINTANCE,
             "signals/declared-interest.txt", SignalKind.INTEREST_DECLARED,
-            "signals/declared-consent.txt", SignalKind.CONSENT_DECLARED);
+            "signals/declared-consent.txt", SignalKind.CONSENT_DECLARED,
+            "signals/claimed-anonymity.txt", SignalKind.ANONYMITY_CLAIMED);
 
     private static final Pattern VARIANT_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern RULE_HEADER = Pattern.compile("\\[([a-z0-9]+(?:-[a-z0-9]+)*)]");

@@ -81,6 +81,19 @@ final class BrowserPage {
         }
     }
 
+    /** Puts {@code text} on the browser's clipboard (the page may write it: granted through DevTools). */
+    void putOnClipboard(String text) {
+        String origin = (String) js("return location.origin");
+        driver.executeCdpCommand("Browser.grantPermissions", Map.of("origin", origin,
+            "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        Object written = driver.executeAsyncScript(
+            "const done = arguments[arguments.length - 1];"
+            + "navigator.clipboard.writeText(arguments[0]).then(() => done('ok'), (e) => done(String(e)));", text);
+        if (!"ok".equals(written)) {
+            throw new IllegalStateException("could not write the clipboard: " + written);
+        }
+    }
+
     private void focusEnd(WebElement editor) {
         Object active = js("return document.activeElement === document.querySelector(window.__pgFixture.editor)"
             + " || document.querySelector(window.__pgFixture.editor).contains(document.activeElement)");

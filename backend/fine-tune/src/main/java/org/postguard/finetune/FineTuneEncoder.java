@@ -80,7 +80,7 @@ public final class FineTuneEncoder {
                 List<Post> judged = posts.stream().filter(p -> held.contains(p.writer())).toList();
                 long started = System.nanoTime();
                 MiniLm model = new MiniLm(manager, pretrained, CATEGORIES.size(), 11);
-                fineTune(manager, model, train, epochs, learningRate);
+                fineTune(manager, model, train, epochs, learningRate, judged);
                 float[][] p = probabilities(manager, model, judged);
                 model.close();
                 System.out.printf(Locale.ROOT, "fold %d (writers %s): trained on %d posts, judged %d, in %.0f s; mean average precision %.3f%n",
@@ -98,7 +98,7 @@ public final class FineTuneEncoder {
             if (!weights.isBlank()) {
                 long started = System.nanoTime();
                 MiniLm model = new MiniLm(manager, pretrained, CATEGORIES.size(), 11);
-                fineTune(manager, model, posts, epochs, learningRate);
+                fineTune(manager, model, posts, epochs, learningRate, List.of());
                 try (java.io.DataOutputStream out = new java.io.DataOutputStream(new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(weights))))) {
                     model.export(pretrained, CATEGORIES, out);
                 }
@@ -175,8 +175,12 @@ public final class FineTuneEncoder {
         return posts;
     }
 
-    /** AdamW (2e-5 for the encoder, 1e-3 for the head), batches of similar length, binary cross-entropy per category. */
-    private static void fineTune(NDManager manager, MiniLm model, List<Post> train, int epochs, float learningRate) {
+    /**
+     * AdamW (2e-5 for the encoder, 1e-3 for the head), batches of similar length, binary cross-entropy per category.
+     * After each epoch the posts in {@code watched} (a fold's held-out writers; none for the final model) are judged
+     * and their mean average precision printed, so the number of epochs can be chosen from the curve.
+     */
+    private static void fineTune(NDManager manager, MiniLm model, List<Post> train, int epochs, float learningRate, List<Post> watched) {
         Map<String, NDArray> weights = model.trainable();
         Optimizer encoder = Optimizer.adamW().optLearningRateTracker(Tracker.fixed(learningRate)).optWeightDecays(0.01f).optClipGrad(1f).build();
         Optimizer head = Optimizer.adamW().optLearningRateTracker(Tracker.fixed(1e-3f)).optWeightDecays(0f).optClipGrad(1f).build();
@@ -228,10 +232,20 @@ public final class FineTuneEncoder {
                 }
                 skipped += finite ? 0 : 1;
             }
-            System.out.printf(Locale.ROOT, "  epoch %d: mean loss %.4f over %d batches%s%n", epoch, lossSum / batches.size(), batches.size(),
-                    skipped == 0 ? "" : " (" + skipped + " skipped: loss or gradient not finite)");
+            System.out.printf(Locale.ROOT, "  epoch %d: mean loss %.4f over %d batches%s%s%n", epoch, lossSum / batches.size(), batches.size(),
+                    skipped == 0 ? "" : " (" + skipped + " skipped: loss or gradient not finite)",
+                    watched.isEmpty() || epoch == epochs ? ""
+                            : String.format(Locale.ROOT, "; held-out mean average precision %.3f", heldOut(manager, model, weights, watched)));
         }
         weights.values().forEach(w -> w.setRequiresGradient(false));
+    }
+
+    /** Judges {@code posts} mid-training: gradients off for the judging, back on after it. */
+    private static double heldOut(NDManager manager, MiniLm model, Map<String, NDArray> weights, List<Post> posts) {
+        weights.values().forEach(w -> w.setRequiresGradient(false));
+        double map = meanAveragePrecision(probabilities(manager, model, posts), posts);
+        weights.values().forEach(w -> w.setRequiresGradient(true));
+        return map;
     }
 
     /** Per category, the mean of the precision at each labelled post when ranked by its vote; averaged over categories. */
