@@ -36,7 +36,7 @@ public final class LexiconDetector implements Detector {
      * patient reference written in the singular does not match the same words in the plural.
      */
     static boolean pluralOfOne(String text, LexiconMatch match) {
-        if (match.entry().kind() != org.postguard.check.SignalKind.PATIENT) {
+        if (match.entry().kind() != SignalKind.PATIENT) {
             return false;
         }
         String listed = match.entry().text().toLowerCase(java.util.Locale.ROOT).strip();
@@ -55,7 +55,7 @@ public final class LexiconDetector implements Detector {
      * conflict-of-interest warnings down (the model still weighs the rest of the post).
      */
     static boolean denied(String text, LexiconMatch match) {
-        if (match.entry().kind().group() != org.postguard.check.SignalKind.Group.DECLARATION) {
+        if (match.entry().kind().group() != SignalKind.Group.DECLARATION) {
             return false;
         }
         int end = match.start();
