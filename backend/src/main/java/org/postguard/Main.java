@@ -249,11 +249,13 @@ public final class Main {
         List<Cue> cues = Cues.of(analysis.post(), analysis.signals(), analysis.warnings());
         float[] means = meaning == null || !model.usesMeaning() ? null : meaning.of(text);
         float[] voted = votes == null || !model.weighsVotes() ? null : votes.of(text);
+        java.util.Map<Category, CategoryModel.Judgement> judgements = model.judgeAll(cues, means, voted);
+        boolean besides = judgements.values().stream().flatMap(j -> j.contributions().stream())
+                .anyMatch(c -> c.cue().name().startsWith(CategoryModel.BESIDE));
         out.printf(Locale.ROOT, "%nCategory model (flags a category at its threshold; +/- log-odds per cue; "
                 + (means == null ? "from words and signals alone" : "'meaning' is the sentence model's reading of the whole post")
-                + (voted == null ? "" : "; '" + CategoryModel.VOTE_CUE + "' is the fine-tuned model's, and every share counts half"
-                        + " but '" + CategoryModel.BESIDE + "...', how likely that other category is, weighed") + "):%n");
-        java.util.Map<Category, CategoryModel.Judgement> judgements = model.judgeAll(cues, means, voted);
+                + (voted == null ? "" : "; '" + CategoryModel.VOTE_CUE + "' is the fine-tuned model's, and every share counts half")
+                + (besides ? " but '" + CategoryModel.BESIDE + "...', how likely that other category is, weighed" : "") + "):%n");
         for (Category category : Category.values()) {
             CategoryModel.Judgement judgement = judgements.getOrDefault(category, new CategoryModel.Judgement(category, 0, 1, List.of()));
             List<String> fromRules = analysis.warnings().stream().filter(w -> w.category() == category).map(Warning::rule).distinct().toList();

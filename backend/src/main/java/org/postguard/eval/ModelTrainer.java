@@ -37,7 +37,8 @@ import java.util.Random;
  * With {@code --votes}, the fine-tuned model's out-of-fold votes on those posts, the model that
  * weighs meaning also gets a threshold per category for judging beside the {@link org.postguard.score.Votes},
  * and weights for how much each other category's likelihood counts towards it (stacked on every
- * post's out-of-fold judgements: {@code (beside ...)} lines).
+ * post's out-of-fold judgements: {@code (beside ...)} lines), which ship only when, with
+ * thresholds of their own, they judge the held-out writers better (F1) than each category alone.
  * The build runs it on the tuning corpus only; the held-out test corpus never reaches it.
  */
 public final class ModelTrainer {
@@ -245,8 +246,15 @@ public final class ModelTrainer {
             }
         }
         Map<Category, Double> thresholds = new Thresholds(outOfFold, truth, labels).choose();
-        Map<Category, Double> thresholdsWithVotes = votes == null ? Map.of() : new Thresholds(outOfFoldWithVotes, truth, labels).choose();
+        Map<Category, Double> thresholdsBeside = votes == null ? Map.of() : new Thresholds(outOfFoldWithVotes, truth, labels).choose();
         Map<Category, Double> thresholdsAlone = votes == null ? Map.of() : new Thresholds(outOfFoldAlone, truth, labels).choose();
+        // The other categories' likelihoods ship only if, on writers held out, they judge better than each category alone.
+        boolean besideShips = votes != null
+                && f1(flaggedAt(outOfFoldWithVotes, thresholdsBeside)) > f1(flaggedAt(outOfFoldAlone, thresholdsAlone));
+        if (!besideShips) {
+            beside.clear();
+        }
+        Map<Category, Double> thresholdsWithVotes = besideShips ? thresholdsBeside : thresholdsAlone;
         Map<Category, boolean[]> flagged = flaggedAt(outOfFold, thresholds);
         Map<Category, CategoryModel.Weights> weights = new EnumMap<>(Category.class);
         for (Category category : Category.values()) {
@@ -267,9 +275,10 @@ public final class ModelTrainer {
         }
         crossValidation = report(flagged);
         if (votes != null) {
-            crossValidation += "\n with the fine-tuned votes, each category alone:\n" + report(flaggedAt(outOfFoldAlone, thresholdsAlone))
-                    + "\n with the fine-tuned votes, each category beside the others (as shipped):\n"
-                    + report(flaggedAt(outOfFoldWithVotes, thresholdsWithVotes));
+            crossValidation += "\n with the fine-tuned votes, each category alone" + (besideShips ? "" : " (as shipped)") + ":\n"
+                    + report(flaggedAt(outOfFoldAlone, thresholdsAlone))
+                    + "\n with the fine-tuned votes, each category beside the others" + (besideShips ? " (as shipped)" : "") + ":\n"
+                    + report(flaggedAt(outOfFoldWithVotes, thresholdsBeside));
         }
         return new CategoryModel(weights);
     }
@@ -322,6 +331,23 @@ public final class ModelTrainer {
         out.append(String.format(Locale.ROOT, "  overall: precision=%.3f recall=%.3f f1=%.3f false_alarms=%.3f",
                 p, r, p + r == 0 ? 0 : 2 * p * r / (p + r), safe == 0 ? 0 : (double) alarms / safe));
         return out.toString();
+    }
+
+    /** F1 over every category's labels of the posts, as {@link #report} gives it. */
+    private double f1(Map<Category, boolean[]> flagged) {
+        int tp = 0;
+        int fp = 0;
+        int fn = 0;
+        for (Category c : Category.values()) {
+            boolean[] f = flagged.get(c);
+            for (int i = 0; i < f.length; i++) {
+                boolean y = labels.get(i).contains(c);
+                tp += f[i] && y ? 1 : 0;
+                fp += f[i] && !y ? 1 : 0;
+                fn += !f[i] && y ? 1 : 0;
+            }
+        }
+        return tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
     }
 
     /**

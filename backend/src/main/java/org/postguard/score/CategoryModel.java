@@ -35,7 +35,8 @@ import java.util.TreeMap;
  * category's score may also lean on how likely the others are: a line
  * {@code confidentiality <TAB> (beside patient-images) <TAB> 1.2} adds up to 1.2 in log-odds
  * as the patient-images judgement nears certainty (a post that shares a patient's image usually
- * tells something about the patient too). Those lines, too, are learned by the trainer.
+ * tells something about the patient too). Those lines, too, are learned by the trainer, which
+ * leaves them all out when they do not judge the writers it held out better.
  */
 public final class CategoryModel {
     /** Where the build writes the trained model on the classpath: cues and the post's {@link Meaning}. */

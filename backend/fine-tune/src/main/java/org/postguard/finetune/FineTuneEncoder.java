@@ -32,7 +32,7 @@ import java.util.Set;
  * writer-held-out cross-validation it uses for the category model.
  *
  * <pre>
- * java -cp ... org.postguard.finetune.FineTuneEncoder tune.jsonl votes.tsv [folds=5] [epochs=2] [learningRate=2e-5]
+ * java -cp ... org.postguard.finetune.FineTuneEncoder tune.jsonl votes.tsv [folds=5] [epochs=4] [learningRate=2e-5]
  * </pre>
  *
  * With {@code -Dpostguard.weights=FILE} it also fine-tunes one model on every post and writes
@@ -55,7 +55,7 @@ public final class FineTuneEncoder {
             System.exit(2);
         }
         int folds = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 2;
+        int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         float learningRate = args.length > 4 ? Float.parseFloat(args[4]) : 2e-5f;
         Map<String, OnnxWeights.Tensor> pretrained;
         try (InputStream in = resource("all-minilm-l6-v2.onnx")) {
