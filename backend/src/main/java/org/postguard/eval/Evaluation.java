@@ -14,12 +14,15 @@ import java.util.Set;
 
 /**
  * Detection quality over a labelled corpus: per category true and false positives and misses,
- * micro-averaged totals, and the share of safe posts that got any warning.
+ * micro-averaged totals, the share of safe posts that got any warning, and the share of risky
+ * posts (any label) that got at least one warning, whichever its category.
  */
 public final class Evaluation {
     private final Map<Category, int[]> counts = new EnumMap<>(Category.class);
     private int safePosts;
     private int safeFlagged;
+    private int riskyPosts;
+    private int riskyWarned;
     private int posts;
     private final List<String> mistakes = new java.util.ArrayList<>();
 
@@ -64,6 +67,11 @@ public final class Evaluation {
             if (!flagged.isEmpty()) {
                 safeFlagged++;
             }
+        } else {
+            riskyPosts++;
+            if (!flagged.isEmpty()) {
+                riskyWarned++;
+            }
         }
     }
 
@@ -80,6 +88,11 @@ public final class Evaluation {
     public double recall(Category c) {
         int[] n = counts.get(c);
         return ratio(n[0], n[0] + n[2]);
+    }
+
+    /** Of the posts with any label, the share that got at least one warning (of any category): how often a risky post's writer is stopped to think at all. */
+    public double riskyPostsWarned() {
+        return ratio(riskyWarned, riskyPosts);
     }
 
     public double falseAlarmRate() {
@@ -121,6 +134,7 @@ public final class Evaluation {
                     precision(c), recall(c), f1(precision(c), recall(c))));
         }
         out.append(String.format(Locale.ROOT, "posts: %d, safe posts: %d, safe posts with any warning: %d%n", posts, safePosts, safeFlagged));
+        out.append(String.format(Locale.ROOT, "risky posts with any warning: %d of %d (%.3f)%n", riskyWarned, riskyPosts, riskyPostsWarned()));
         out.append(String.format(Locale.ROOT, "false alarm rate on safe posts: %.3f%n", falseAlarmRate()));
         out.append(String.format(Locale.ROOT, "overall: precision=%.3f recall=%.3f f1=%.3f false_alarms=%.3f",
                 precision(), recall(), f1(), falseAlarmRate()));

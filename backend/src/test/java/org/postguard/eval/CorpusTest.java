@@ -86,6 +86,19 @@ class CorpusTest {
         String[] lines = evaluation.report().split("\n");
         String last = lines[lines.length - 1];
         assertTrue(last.matches("overall: precision=\\d\\.\\d{3} recall=\\d\\.\\d{3} f1=\\d\\.\\d{3} false_alarms=\\d\\.\\d{3}"), last);
-        assertEquals(Category.values().length + 4, lines.length);
+        assertEquals(Category.values().length + 5, lines.length);
+    }
+
+    @Test
+    void aRiskyPostCountsAsWarnedWhateverCategoryWarns() {
+        List<Corpus.Post> posts = List.of(
+                // labelled respect only, warned about confidentiality: its writer is still stopped to think
+                new Corpus.Post("a-1", "Saw a 34yo in bay 4 today with DKA", Set.of(Category.RESPECT)),
+                new Corpus.Post("a-2", "Lovely day for a walk by the river", Set.of(Category.PROFESSIONALISM)),
+                new Corpus.Post("a-3", "Proud of our ward team, they were brilliant.", Set.of()));
+        Evaluation evaluation = Evaluation.run(SharedChecker.rulesOnly(), posts);
+        assertEquals(0.5, evaluation.riskyPostsWarned(), 1e-9);
+        assertEquals(0.0, evaluation.falseAlarmRate(), 1e-9);
+        assertTrue(evaluation.report().contains("risky posts with any warning: 1 of 2 (0.500)"), evaluation.report());
     }
 }
