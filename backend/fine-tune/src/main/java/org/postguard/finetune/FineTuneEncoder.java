@@ -108,7 +108,8 @@ public final class FineTuneEncoder {
             }
         }
         if (folds > 0) {
-            if (onlyFolds(folds).size() < folds) { // the other folds' votes come from the file as it was
+            // the other folds' votes come from the file as it was (none yet when the first fold runs on its own)
+            if (onlyFolds(folds).size() < folds && Files.exists(Path.of(args[1]))) {
                 Set<String> judged = new HashSet<>();
                 votes.toString().lines().forEach(line -> judged.add(line.substring(0, line.indexOf('\t'))));
                 for (String line : Files.readAllLines(Path.of(args[1]))) {
