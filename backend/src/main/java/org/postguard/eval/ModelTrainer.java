@@ -32,8 +32,10 @@ import java.util.Random;
  * model.
  *
  * <pre>
- * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT_FOLDER tune.jsonl [more.jsonl...] [--votes tune-votes.tsv]
+ * java -cp postguard-backend.jar org.postguard.eval.ModelTrainer OUT_FOLDER tune.jsonl [more.jsonl...] [--votes tune-votes.tsv] [--mistakes oof.tsv]
  * </pre>
+ * With {@code --mistakes}, it always retrains and writes the posts the shipped model (with meaning)
+ * got wrong when their writer was held out, to study misses without looking at the test part.
  * With {@code --votes}, the fine-tuned model's out-of-fold votes on those posts, the model that
  * weighs meaning also gets a threshold per category for judging beside the {@link org.postguard.score.Votes},
  * and weights for how much each other category's likelihood counts towards it (stacked on every
@@ -65,6 +67,7 @@ public final class ModelTrainer {
     private final Map<String, Integer> cueIds = new LinkedHashMap<>();
     private final List<int[]> posts = new ArrayList<>();
     private final List<java.util.Set<Category>> labels = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
     /** Per post, the categories its declarations silence (ModelScorer.silenced): never flagged in cross-validation either. */
     private final List<java.util.Set<Category>> silenced = new ArrayList<>();
     /** The cross-validation fold of each post: its writer when the corpus names several, else a seeded shuffle. */
@@ -91,6 +94,7 @@ public final class ModelTrainer {
             names.forEach(n -> postsPerCue.merge(n, 1, Integer::sum));
             named.add(names);
             labels.add(post.categories());
+            ids.add(post.id());
         }
         postsPerCue.entrySet().stream()
                 .filter(e -> e.getValue() >= (e.getKey().startsWith("words:") ? MIN_POSTS_PER_PAIR : MIN_POSTS_PER_CUE))
@@ -174,7 +178,11 @@ public final class ModelTrainer {
     }
 
     /** A trained model and its cross-validated quality. */
-    public record Trained(CategoryModel model, String crossValidation) {
+    /**
+     * The trained model, its cross-validated quality as text, and the posts the shipped judgement
+     * got wrong when their writer was held out: one line each, {@code id <TAB> labelled <TAB> flagged}.
+     */
+    public record Trained(CategoryModel model, String crossValidation, List<String> outOfFoldMistakes) {
     }
 
     /** Trains on the corpus's cues, with the rules of this checker (which must not itself use a model). */
@@ -195,7 +203,7 @@ public final class ModelTrainer {
     public static Trained train(Checker rules, List<Corpus.Post> corpus, Meaning meaning, Map<String, float[]> votes) {
         ModelTrainer trainer = new ModelTrainer(rules, corpus, meaning, votes);
         CategoryModel model = trainer.train();
-        return new Trained(model, trainer.crossValidation);
+        return new Trained(model, trainer.crossValidation, trainer.mistakes);
     }
 
     private CategoryModel train() {
@@ -274,6 +282,8 @@ public final class ModelTrainer {
                     thresholdsWithVotes.getOrDefault(category, Double.NaN), beside.getOrDefault(category, Map.of())));
         }
         crossValidation = report(flagged);
+        mistakes = mistakes(votes == null ? flagged : besideShips
+                ? flaggedAt(outOfFoldWithVotes, thresholdsBeside) : flaggedAt(outOfFoldAlone, thresholdsAlone));
         if (votes != null) {
             crossValidation += "\n with the fine-tuned votes, each category alone" + (besideShips ? "" : " (as shipped)") + ":\n"
                     + report(flaggedAt(outOfFoldAlone, thresholdsAlone))
@@ -297,6 +307,25 @@ public final class ModelTrainer {
     }
 
     private String crossValidation = "";
+    private List<String> mistakes = List.of();
+
+    /** The posts whose flagged categories differ from their labels: {@code id <TAB> labelled <TAB> flagged}. */
+    private List<String> mistakes(Map<Category, boolean[]> flagged) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < labels.size(); i++) {
+            List<String> got = new ArrayList<>();
+            for (Category c : Category.values()) {
+                if (flagged.get(c)[i]) {
+                    got.add(c.id());
+                }
+            }
+            List<String> want = Arrays.stream(Category.values()).filter(labels.get(i)::contains).map(Category::id).toList();
+            if (!got.equals(want)) {
+                out.add(ids.get(i) + "\t" + String.join(",", want) + "\t" + String.join(",", got));
+            }
+        }
+        return out;
+    }
 
     /** Quality on posts each fold's model did not see, with the chosen thresholds: an estimate for unseen writing. */
     private String report(Map<Category, boolean[]> flagged) {
@@ -584,7 +613,7 @@ public final class ModelTrainer {
      */
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ModelTrainer OUT_FOLDER CORPUS.jsonl [CORPUS.jsonl...] [--votes VOTES.tsv]");
+            System.err.println("usage: ModelTrainer OUT_FOLDER CORPUS.jsonl [CORPUS.jsonl...] [--votes VOTES.tsv] [--mistakes MISTAKES.tsv]");
             System.exit(2);
         }
         List<Corpus.Post> corpus = new ArrayList<>();
@@ -594,7 +623,12 @@ public final class ModelTrainer {
         data.entries();
         digest.update(data.fingerprint().getBytes(StandardCharsets.UTF_8));
         Path votesFile = null;
+        Path mistakesFile = null;
         for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--mistakes") && i + 1 < args.length) {
+                mistakesFile = Path.of(args[++i]);
+                continue;
+            }
             if (args[i].equals("--votes") && i + 1 < args.length) {
                 votesFile = Path.of(args[++i]);
                 digest.update(Files.readAllBytes(votesFile));
@@ -613,7 +647,7 @@ public final class ModelTrainer {
             String resource = withMeaning ? CategoryModel.RESOURCE : CategoryModel.WITHOUT_MEANING_RESOURCE;
             Path out = folder.resolve(resource.substring(resource.lastIndexOf('/') + 1));
             String name = withMeaning ? "category model (cues and meaning)" : "category model (cues alone)";
-            if (Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
+            if (mistakesFile == null && Files.isRegularFile(out) && Files.readString(out, StandardCharsets.UTF_8).lines().limit(5)
                     .anyMatch(line -> line.equals("# " + fingerprint))) {
                 System.out.println(name + ": up to date (same data, corpus and code)");
                 continue;
@@ -633,6 +667,9 @@ public final class ModelTrainer {
                             + " (out-of-fold votes from " + votesFile.getFileName() + ").\n")
                     + fingerprint;
             Files.writeString(out, model.format(header), StandardCharsets.UTF_8);
+            if (mistakesFile != null && withMeaning) {
+                Files.write(mistakesFile, trained.outOfFoldMistakes(), StandardCharsets.UTF_8);
+            }
             System.out.printf(Locale.ROOT, "%s: %d weights from %d posts in %d ms; cross-validated:%n%s%n", name, model.size(),
                     corpus.size(), (System.nanoTime() - started) / 1_000_000, trained.crossValidation());
         }

@@ -47,7 +47,7 @@ public final class DataFiles {
 
     private static final Pattern VARIANT_SEPARATOR = Pattern.compile("\\s*\\|\\s*");
     private static final Pattern RULE_HEADER = Pattern.compile("\\[([a-z0-9]+(?:-[a-z0-9]+)*)]");
-    private static final Pattern SETTING = Pattern.compile("(severity|message|needs|unless|near|within)\\s*=\\s*(.*)");
+    private static final Pattern SETTING = Pattern.compile("(severity|message|needs|unless|near|within|despite)\\s*=\\s*(.*)");
     /** {@code @name} in a rule stands for every line of {@code lists/name.txt}. */
     private static final Pattern LIST_REFERENCE = Pattern.compile("@([a-z0-9]+(?:-[a-z0-9]+)*)");
     /** {@code <patient>} in a rule's near list stands for a signal of that kind; {@code <clinical>} for any clinical term. */
@@ -146,7 +146,7 @@ public final class DataFiles {
             } else if (setting.matches()) {
                 rule.set(setting.group(1), setting.group(2).strip(), where, this);
             } else if (line.contains("=")) {
-                problems.add(where + ": unknown setting (use severity, message, needs, unless, near or within): " + line);
+                problems.add(where + ": unknown setting (use severity, message, needs, unless, near, within or despite): " + line);
             } else {
                 addVariants(line, where, rule.phrases);
             }
@@ -275,6 +275,7 @@ public final class DataFiles {
         final List<Map.Entry<String, String>> near = new ArrayList<>();
         final java.util.Set<SignalKind> nearSignals = java.util.EnumSet.noneOf(SignalKind.class);
         Integer within;
+        boolean despiteDeclaration;
 
         RuleBuilder(String id, Category category, String where) {
             this.id = id;
@@ -314,6 +315,14 @@ public final class DataFiles {
                     if (within < 1 || within > PhraseRule.MAX_WITHIN) {
                         problems.add(at + ": within must be a number of words from 1 to " + PhraseRule.MAX_WITHIN + ", not '" + value + "'");
                         within = null;
+                    }
+                }
+                case "despite" -> {
+                    if (value.equals("declaration")) {
+                        despiteDeclaration = true;
+                    } else {
+                        problems.add(at + ": despite takes only 'declaration' (the rule warns even when the post declares"
+                                + " an interest or consent), not '" + value + "'");
                     }
                 }
                 case "needs" -> {
@@ -364,7 +373,7 @@ public final class DataFiles {
                 return List.of();
             }
             int window = near.isEmpty() && nearSignals.isEmpty() ? 0 : within == null ? PhraseRule.DEFAULT_WITHIN : within;
-            PhraseRule rule = new PhraseRule(id, category, severity, message, needs, window, nearSignals, where);
+            PhraseRule rule = new PhraseRule(id, category, severity, message, needs, window, nearSignals, despiteDeclaration, where);
             List<LexiconEntry> entries = new ArrayList<>();
             phrases.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.PHRASE, rule, p.getValue())));
             unless.forEach(p -> entries.add(LexiconEntry.of(p.getKey(), SignalKind.UNLESS, rule, p.getValue())));

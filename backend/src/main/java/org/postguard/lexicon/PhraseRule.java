@@ -11,9 +11,13 @@ import org.postguard.check.Severity;
  *
  * @param within      the most words allowed between a phrase and a near phrase or signal, or 0 when the rule has none
  * @param nearSignals signals that may stand in for a near phrase ({@code near = <patient>}: a patient reference)
+ * @param warnsDespiteDeclaration {@code despite = declaration}: the rule warns even when the post declares an
+ *                    interest or a consent, which otherwise stands its category's rules down ("#ad" beside
+ *                    "I recommend it to all my patients" still needs thought: declaring is not enough)
  */
 public record PhraseRule(String id, Category category, Severity severity, String message, java.util.Set<Needs> needs,
-                         int within, java.util.Set<org.postguard.check.SignalKind> nearSignals, String source) {
+                         int within, java.util.Set<org.postguard.check.SignalKind> nearSignals, boolean warnsDespiteDeclaration,
+                         String source) {
     /** Words allowed between a phrase and its near phrase when the rule does not say. */
     public static final int DEFAULT_WITHIN = 6;
     /** The widest window a rule may ask for: further apart, words are rarely about one thing. */
@@ -26,7 +30,7 @@ public record PhraseRule(String id, Category category, Severity severity, String
 
     public PhraseRule(String id, Category category, Severity severity, String message, java.util.Set<Needs> needs,
                       String source) {
-        this(id, category, severity, message, needs, 0, java.util.Set.of(), source);
+        this(id, category, severity, message, needs, 0, java.util.Set.of(), false, source);
     }
 
     /** True when the rule's phrases count only beside one of its near phrases. */

@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code needs} the post meets, and none of whose {@code unless} phrases appear) gives one
  * warning covering all its phrases. A combination rule's phrase counts only with one of the
  * rule's {@code near} phrases a few words away; both are underlined. A declared interest
- * ("#ad") silences conflict-of-interest rules; a stated consent silences patient-image rules.
+ * ("#ad") silences conflict-of-interest rules and a stated consent patient-image rules, except
+ * those that warn {@code despite = declaration}.
  */
 public final class PhraseRuleScorer implements Scorer {
     @Override
@@ -36,7 +37,7 @@ public final class PhraseRuleScorer implements Scorer {
         for (LexiconMatch match : post.matches()) {
             PhraseRule rule = match.entry().rule();
             if (rule == null || match.entry().kind() != SignalKind.PHRASE || excepted.contains(rule)
-                    || !meetsNeeds(rule, post, signals) || silenced(rule.category(), signals)) {
+                    || !meetsNeeds(rule, post, signals) || silenced(rule.category(), signals) && !rule.warnsDespiteDeclaration()) {
                 continue;
             }
             Signal partner = null;

@@ -49,6 +49,14 @@ class ModelTrainerTest {
     }
 
     @Test
+    void itListsThePostsItGotWrongWhenTheirWriterWasHeldOut() {
+        assertEquals(List.of(), ModelTrainer.train(SharedChecker.rulesOnly(), corpus()).outOfFoldMistakes());
+        List<Corpus.Post> posts = new ArrayList<>(corpus());
+        posts.set(1, new Corpus.Post("w1-1", "The rota today was exam, fine really", EnumSet.of(Category.RESPECT)));
+        assertEquals(List.of("w1-1\trespect\t"), ModelTrainer.train(SharedChecker.rulesOnly(), posts).outOfFoldMistakes());
+    }
+
+    @Test
     void votesAreReadAsLogOddsAndEveryPostNeedsOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
         List<Corpus.Post> posts = corpus().subList(0, 2);
         java.nio.file.Path file = folder.resolve("votes.tsv");
