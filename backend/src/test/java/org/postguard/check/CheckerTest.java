@@ -59,9 +59,6 @@ class CheckerTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("A known false alarm since the 4-epoch votes: confidentiality p=0.35 at threshold 0.34"
-            + " (the vote is unsure, about even); the tuning corpus has no bare exam vignette without a 'fictional'"
-            + " or 'exam tip' marker to teach it. Needs such posts and a fine-tune (scripts/fine-tune).")
     void anExamVignetteDoesNotWarn() {
         String text = "A 65-year-old man presents with crushing chest pain. What is your next step? #MRCP";
         assertEquals(List.of(), check(text).warnings(), text);
